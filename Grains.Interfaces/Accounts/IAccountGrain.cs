@@ -1,0 +1,21 @@
+namespace Actors.Grains;
+
+/// <summary>
+/// One account. The only place the one-active-task-per-account rule lives: it reserves the slot,
+/// creates the task, and frees the slot when the task completes or is deleted.
+/// </summary>
+[Alias("actors.IAccountGrain")]
+public interface IAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Creates a task for this account, or refuses because another task holds it.</summary>
+    [Alias("create-task")]
+    Task<CommandResult> CreateTaskAsync(TaskSpec spec);
+
+    /// <summary>A task of this account completed (<paramref name="deleted"/> false) or was deleted.</summary>
+    [Alias("release")]
+    Task ReleaseAsync(Guid taskId, bool deleted);
+
+    /// <summary>The active task (if any) and the finished ones, newest first.</summary>
+    [Alias("tasks"), AlwaysInterleave]
+    Task<AccountTasks> GetTasksAsync();
+}

@@ -1,0 +1,32 @@
+namespace Actors.Grains;
+
+/// <summary>Typed access to the project's grains, so every caller keys them the same way.</summary>
+public static class GrainFactoryExtensions
+{
+    /// <summary>
+    /// The account grain. The key is prefixed because ADO.NET storage treats a string key that
+    /// parses as hex ("abc", "0abc") as an integer key, so two accounts could share a row.
+    /// </summary>
+    public static IAccountGrain GetAccountGrain(this IGrainFactory factory, string accountId) =>
+        factory.GetGrain<IAccountGrain>("account/" + accountId);
+
+    /// <summary>The task grain.</summary>
+    public static ITaskGrain GetTaskGrain(this IGrainFactory factory, Guid taskId) =>
+        factory.GetGrain<ITaskGrain>(taskId);
+
+    /// <summary>The cluster's single dispatcher.</summary>
+    public static IDispatcherGrain GetDispatcherGrain(this IGrainFactory factory) =>
+        factory.GetGrain<IDispatcherGrain>(0);
+
+    /// <summary>A local reader of the task catalog.</summary>
+    public static ITaskQueryGrain GetTaskQueryGrain(this IGrainFactory factory) =>
+        factory.GetGrain<ITaskQueryGrain>(0);
+
+    /// <summary>A local reader of the registered plugins.</summary>
+    public static IPluginGrain GetPluginGrain(this IGrainFactory factory) =>
+        factory.GetGrain<IPluginGrain>(0);
+
+    /// <summary>The account id back from an account grain's key.</summary>
+    public static string AccountIdOf(string grainKey) =>
+        grainKey.StartsWith("account/", StringComparison.Ordinal) ? grainKey["account/".Length..] : grainKey;
+}

@@ -1,0 +1,24 @@
+namespace Actors.Grains.Catalog;
+
+/// <summary>
+/// The queryable copy of every task's public state, written by the task grains. Grain state is the
+/// truth; the catalog can be rebuilt from it. Writes are versioned: a write whose version is not
+/// newer than the stored one is ignored, so a late write never overwrites a newer one.
+/// </summary>
+public interface ITaskCatalog
+{
+    /// <summary>Stores the task's state if <see cref="TaskInfo.Version"/> is newer than the stored one. Completes once durable.</summary>
+    Task UpsertAsync(TaskInfo task, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the task (a versioned tombstone, so a late upsert cannot bring it back).</summary>
+    Task RemoveAsync(Guid taskId, long version, CancellationToken cancellationToken = default);
+
+    /// <summary>A page, oldest first (created_at, then id), and the true total of the filter.</summary>
+    Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Tasks per status.</summary>
+    Task<StatusCounts> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="limit"/> tasks whose status is running.</summary>
+    Task<RunningTask[]> RunningAsync(int limit, CancellationToken cancellationToken = default);
+}
