@@ -1,0 +1,8 @@
+namespace Actors.Grains.Execution;
+
+/// <summary>Exponential backoff with jitter between the attempts of one round.</summary>
+public static class RetryBackoff
+{
+    /// <summary>The delay before attempt <paramref name="nextAttempt"/> (2 = first retry).</summary>
+    public static TimeSpan DelayBefore(int nextAttempt, double baseSeconds, Random random) => throw new NotSupportedException("skeleton");
+}
