@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Actors.Grains.Execution;
+
+/// <summary>Registers the executor plugins and what runs them.</summary>
+public static class ExecutionServiceCollectionExtensions
+{
+    /// <summary>Adds every built-in executor, the registry and the attempt runner.</summary>
+    public static IServiceCollection AddActorsExecutors(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ExecutorRegistry>();
+        services.TryAddSingleton<AttemptRunner>();
+        return services;
+    }
+}
