@@ -1,0 +1,22 @@
+using Actors.Grains.Catalog;
+using Actors.Grains.Execution;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Actors.Grains;
+
+/// <summary>Registers what the grains need in a silo's container.</summary>
+public static class GrainServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the executors, the clock, and an in-memory catalog unless a durable one was registered
+    /// first. Call it on every silo (the real silo and the test cluster's).
+    /// </summary>
+    public static IServiceCollection AddActorsGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITaskCatalog, InMemoryTaskCatalog>();
+        services.AddActorsExecutors();
+        return services;
+    }
+}
