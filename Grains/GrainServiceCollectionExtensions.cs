@@ -1,4 +1,5 @@
 using Actors.Grains.Catalog;
+using Actors.Grains.Dispatcher;
 using Actors.Grains.Execution;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,8 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITaskCatalog, InMemoryTaskCatalog>();
         services.AddActorsExecutors();
+        services.TryAddSingleton<DispatcherSwitch>();
+        services.AddHostedService(sp => sp.GetRequiredService<DispatcherSwitch>());
         return services;
     }
 }

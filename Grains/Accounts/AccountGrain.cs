@@ -1,0 +1,124 @@
+namespace Actors.Grains.Accounts;
+
+/// <summary>
+/// The only place the one-active-task-per-account rule lives. Non-reentrant, so concurrent creates
+/// for one account queue up here and exactly one wins. The slot is reserved durably before the task
+/// is created; a reservation left by a crash is resolved by asking the task grain whether it exists.
+/// </summary>
+[GrainType("account")]
+internal sealed class AccountGrain(
+    [PersistentState("account", StorageNames.Default)] IPersistentState<AccountState> store) : Grain, IAccountGrain
+{
+    private const int FinishedKept = 1000;
+
+    private AccountState State => store.State;
+
+    private string AccountId => GrainFactoryExtensions.AccountIdOf(this.GetPrimaryKeyString());
+
+    public async Task<CommandResult> CreateTaskAsync(TaskSpec spec)
+    {
+        if (!string.Equals(spec.AccountId, AccountId, StringComparison.Ordinal))
+        {
+            return CommandResult.Invalid([new FieldError("account_id", $"The task is for account '{spec.AccountId}' but was sent to account '{AccountId}'.")]);
+        }
+
+        var errors = TaskSpecValidator.Validate(spec);
+        if (errors.Count > 0)
+        {
+            return CommandResult.Invalid(errors);
+        }
+
+        await SettleReservationAsync();
+        if (State.ActiveTaskId is { } activeId)
+        {
+            var active = await GrainFactory.GetTaskGrain(activeId).GetAsync();
+            if (active is not null && active.Status != ScheduledTaskStatus.Completed)
+            {
+                return CommandResult.Conflict(
+                    $"Account '{AccountId}' already has an active task '{activeId}'; one account can have only one active task. Delete it or wait until it completes.",
+                    conflictingTaskId: activeId);
+            }
+
+            MarkFinished(activeId, exists: active is not null);
+        }
+
+        var taskId = Guid.NewGuid();
+        State.ReservedTaskId = taskId;
+        await store.WriteStateAsync();
+
+        var result = await GrainFactory.GetTaskGrain(taskId).CreateAsync(spec);
+        State.ReservedTaskId = null;
+        if (result.Succeeded)
+        {
+            State.ActiveTaskId = taskId;
+        }
+
+        await store.WriteStateAsync();
+        return result;
+    }
+
+    public async Task ReleaseAsync(Guid taskId, bool deleted)
+    {
+        var changed = State.FinishedTaskIds.Remove(taskId);
+        if (State.ActiveTaskId == taskId)
+        {
+            State.ActiveTaskId = null;
+            changed = true;
+        }
+
+        if (!deleted)
+        {
+            State.FinishedTaskIds.Add(taskId);
+            TrimFinished();
+            changed = true;
+        }
+
+        if (changed)
+        {
+            await store.WriteStateAsync();
+        }
+    }
+
+    public Task<AccountTasks> GetTasksAsync() => Task.FromResult(new AccountTasks
+    {
+        AccountId = AccountId,
+        ActiveTaskId = State.ActiveTaskId,
+        FinishedTaskIds = [.. State.FinishedTaskIds.AsEnumerable().Reverse()],
+    });
+
+    /// <summary>A reservation still here means a create was cut off; the task grain knows whether it happened.</summary>
+    private async Task SettleReservationAsync()
+    {
+        if (State.ReservedTaskId is not { } reserved)
+        {
+            return;
+        }
+
+        var task = await GrainFactory.GetTaskGrain(reserved).GetAsync();
+        if (task is not null)
+        {
+            State.ActiveTaskId = reserved;
+        }
+
+        State.ReservedTaskId = null;
+        await store.WriteStateAsync();
+    }
+
+    private void MarkFinished(Guid taskId, bool exists)
+    {
+        State.ActiveTaskId = null;
+        if (exists && !State.FinishedTaskIds.Contains(taskId))
+        {
+            State.FinishedTaskIds.Add(taskId);
+            TrimFinished();
+        }
+    }
+
+    private void TrimFinished()
+    {
+        if (State.FinishedTaskIds.Count > FinishedKept)
+        {
+            State.FinishedTaskIds.RemoveRange(0, State.FinishedTaskIds.Count - FinishedKept);
+        }
+    }
+}

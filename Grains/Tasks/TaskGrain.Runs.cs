@@ -1,0 +1,408 @@
+using Actors.Grains.Execution;
+using Actors.Grains.Scheduling;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace Actors.Grains.Tasks;
+
+/// <summary>The run side of <see cref="TaskGrain"/>: due slots, attempts, retries, the reminder.</summary>
+internal sealed partial class TaskGrain
+{
+    /// <summary>How long past its timeout an attempt may stay unreported before it counts as abandoned.</summary>
+    private static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(30);
+
+    private async Task OnSlotDueAsync()
+    {
+        if (!await dispatcher.IsRunningAsync())
+        {
+            await DeferAsync();
+            return;
+        }
+
+        var now = Now;
+        var calculator = Calculator();
+        var slot = State.NextRunAt!.Value;
+        var decision = DuePlanner.Plan(calculator, slot, now);
+        State.Deferred = false;
+        State.NextRunAt = decision.Next;
+
+        if (State.InFlight is not null || State.Retry is not null)
+        {
+            // Overlap: the previous round is still going.
+            var due = decision.RunSlot ?? slot;
+            if (State.Spec.Execution.Overlap == OverlapPolicy.QueueOne && State.QueuedSlot is null && decision.RunSlot is not null)
+            {
+                State.QueuedSlot = due;
+                RecordSkipped(decision.SkippedSlots, decision.FirstSkipped, decision.Reason);
+            }
+            else
+            {
+                RecordSkipped(decision.SkippedSlots + 1, decision.FirstSkipped ?? due, "the previous run was still in flight");
+            }
+
+            await PersistAsync();
+            return;
+        }
+
+        RecordSkipped(decision.SkippedSlots, decision.FirstSkipped, decision.Reason);
+        if (decision.RunSlot is { } runSlot)
+        {
+            var trigger = now - runSlot > TimeSpan.FromSeconds(1) ? "catch_up" : "schedule";
+            await StartAttemptAsync(State.RoundNum + 1, 1, runSlot, trigger);
+            return;
+        }
+
+        if (State.NextRunAt is null)
+        {
+            await CompleteAsync();
+            return;
+        }
+
+        await PersistAsync();
+    }
+
+    private async Task DeferAsync()
+    {
+        if (State.Deferred)
+        {
+            return;
+        }
+
+        State.Deferred = true;
+        await PersistAsync(touch: false);
+        await GrainFactory.GetDispatcherGrain().DeferAsync(Id);
+    }
+
+    private async Task StartAttemptAsync(long round, int attempt, DateTimeOffset slot, string trigger)
+    {
+        var now = Now;
+        var run = new InFlightRun
+        {
+            RunId = $"{Id}:{round}",
+            Round = round,
+            Attempt = attempt,
+            ScheduledAt = slot,
+            StartedAt = now,
+            Silo = silo.SiloAddress.ToParsableString(),
+            Trigger = trigger,
+        };
+        State.InFlight = run;
+        State.Retry = null;
+        State.LastExecutionTime = now;
+        if (State.Status != ScheduledTaskStatus.Paused)
+        {
+            State.Status = ScheduledTaskStatus.Running;
+        }
+
+        AppendRun(ToRecord(run, RunOutcome.Running, null, null, null));
+
+        // Durable before the executor starts: if this silo dies, the next activation sees the
+        // attempt and marks it abandoned instead of losing it.
+        await PersistAsync();
+
+        var timeout = TimeSpan.FromSeconds(State.Spec.Execution.TimeoutSeconds);
+        var request = new ExecutionRequest(Id, run.RunId, round, attempt, slot, State.Spec);
+        var cancellation = new CancellationTokenSource();
+        _attempt = cancellation;
+        DelayDeactivation(timeout + AbandonGrace + AbandonGrace);
+        ArmWatchdog();
+        var sink = GrainFactory.GetGrain<ITaskRunSink>(Id);
+        _ = Task.Run(() => ExecuteAndReportAsync(runner, sink, request, timeout, logger, cancellation.Token));
+    }
+
+    private static async Task ExecuteAndReportAsync(
+        AttemptRunner runner, ITaskRunSink sink, ExecutionRequest request, TimeSpan timeout, Microsoft.Extensions.Logging.ILogger log, CancellationToken cancellationToken)
+    {
+        AttemptResult result;
+        try
+        {
+            result = await runner.RunAsync(request, timeout, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        var outcome = new AttemptOutcome(result.Outcome, result.Output, result.Error);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await sink.AttemptFinishedAsync(request.RunId, request.Attempt, outcome);
+                return;
+            }
+            catch (Exception ex) when (attempt < 5 && !cancellationToken.IsCancellationRequested)
+            {
+                log.LogWarning(ex, "Could not report {RunId} attempt {Attempt}; retrying", request.RunId, request.Attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task FinishAttemptAsync(AttemptOutcome outcome)
+    {
+        var run = State.InFlight!;
+        var now = Now;
+        _attempt = null;
+        DisarmWatchdog();
+        State.InFlight = null;
+        ReplaceRun(ToRecord(run, outcome.Outcome, now, outcome.Output, outcome.Error));
+        var execution = State.Spec.Execution;
+
+        if (outcome.Outcome != RunOutcome.Succeeded && run.Attempt <= execution.MaxRetries && State.Status != ScheduledTaskStatus.Paused)
+        {
+            var delay = RetryBackoff.DelayBefore(run.Attempt + 1, execution.RetryBackoffSeconds, Random.Shared);
+            State.Retry = new PendingRetry
+            {
+                Round = run.Round,
+                Attempt = run.Attempt + 1,
+                ScheduledAt = run.ScheduledAt,
+                DueAt = now + delay,
+                Trigger = run.Trigger,
+            };
+            State.Status = ScheduledTaskStatus.Pending;
+            await PersistAsync();
+            return;
+        }
+
+        // The round is over, one way or the other.
+        State.RoundNum = Math.Max(State.RoundNum, run.Round);
+        if (outcome.Outcome == RunOutcome.Succeeded)
+        {
+            State.ConsecutiveFailures = 0;
+        }
+        else if (++State.ConsecutiveFailures >= execution.MaxConsecutiveFailures && State.Status != ScheduledTaskStatus.Paused)
+        {
+            logger.LogWarning("Task {TaskId}: {Failures} failed rounds in a row; stopping in error", Id, State.ConsecutiveFailures);
+            State.Status = ScheduledTaskStatus.Error;
+            State.PausedSlot = State.NextRunAt;
+            State.NextRunAt = null;
+            State.QueuedSlot = null;
+            await PersistAsync();
+            return;
+        }
+
+        if (State.Status == ScheduledTaskStatus.Paused)
+        {
+            await PersistAsync();
+            return;
+        }
+
+        if (State.QueuedSlot is { } queued && await dispatcher.IsRunningAsync())
+        {
+            State.QueuedSlot = null;
+            await StartAttemptAsync(State.RoundNum + 1, 1, queued, "queued");
+            return;
+        }
+
+        if (State.NextRunAt is null && State.Spec.Schedule.Mode != ScheduleMode.Once && run.Trigger == "manual")
+        {
+            State.NextRunAt = Calculator().NextAtOrAfter(run.ScheduledAt, now);
+        }
+
+        if (State.NextRunAt is null)
+        {
+            await CompleteAsync();
+            return;
+        }
+
+        State.Status = ScheduledTaskStatus.Pending;
+        await PersistAsync();
+    }
+
+    private async Task CompleteAsync()
+    {
+        State.Status = ScheduledTaskStatus.Completed;
+        State.NextRunAt = null;
+        State.Retry = null;
+        State.QueuedSlot = null;
+        await PersistAsync();
+        await ReleaseAccountAsync(State.Spec.AccountId, deleted: false);
+    }
+
+    /// <summary>
+    /// Saves the state and lines the reminder up with the next wake-up. With something to wake
+    /// for, the reminder is registered before the state is written, so saved state never points
+    /// at a slot without a reminder; with nothing, the state is written first.
+    /// </summary>
+    private async Task PersistAsync(bool touch = true)
+    {
+        if (touch)
+        {
+            State.Version++;
+            State.UpdatedAt = Now;
+        }
+
+        var wake = NextWake();
+        if (wake is { } at)
+        {
+            await EnsureReminderAsync(at);
+            await store.WriteStateAsync();
+        }
+        else
+        {
+            await store.WriteStateAsync();
+            await UnregisterReminderAsync();
+        }
+
+        if (touch)
+        {
+            await catalog.UpsertAsync(Info());
+        }
+    }
+
+    private DateTimeOffset? NextWake()
+    {
+        if (State.Status is ScheduledTaskStatus.Paused or ScheduledTaskStatus.Completed or ScheduledTaskStatus.Error)
+        {
+            return null;
+        }
+
+        var retry = State.InFlight is null ? State.Retry?.DueAt : null;
+        return (retry, State.NextRunAt) switch
+        {
+            ({ } r, { } n) => r < n ? r : n,
+            ({ } r, null) => r,
+            (null, var n) => n,
+        };
+    }
+
+    private async Task EnsureReminderAsync(DateTimeOffset wake)
+    {
+        var period = ReminderPeriod();
+        if (State.ReminderAnchor is { } anchor && State.ReminderPeriod == period && wake > Now && IsNaturalTick(anchor, period, wake))
+        {
+            return;
+        }
+
+        var due = wake - Now;
+        await this.RegisterOrUpdateReminder(ReminderName, due < TimeSpan.Zero ? TimeSpan.Zero : due, period);
+        State.ReminderAnchor = wake;
+        State.ReminderPeriod = period;
+    }
+
+    private async Task UnregisterReminderAsync()
+    {
+        var reminder = await this.GetReminder(ReminderName);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        State.ReminderAnchor = null;
+    }
+
+    private static bool IsNaturalTick(DateTimeOffset anchor, TimeSpan period, DateTimeOffset wake) =>
+        wake >= anchor && (wake - anchor).Ticks % period.Ticks == 0;
+
+    /// <summary>A regular interval at or above Orleans' minimum rides the reminder's period; anything else re-registers per run.</summary>
+    private TimeSpan ReminderPeriod()
+    {
+        var minimum = reminderOptions.Value.MinimumReminderPeriod;
+        var schedule = State.Spec.Schedule;
+        var interval = schedule.Mode == ScheduleMode.Interval ? TimeSpan.FromSeconds(schedule.IntervalSeconds) : TimeSpan.FromHours(1);
+        return interval < minimum ? minimum : interval;
+    }
+
+    private void RecordSkipped(long count, DateTimeOffset? firstSlot, string? reason)
+    {
+        if (count <= 0 || firstSlot is not { } slot)
+        {
+            return;
+        }
+
+        var now = Now;
+        State.MissedRuns += count;
+        AppendRun(new RunRecord
+        {
+            RunId = $"{Id}:skipped:{slot.ToUnixTimeMilliseconds()}",
+            Round = State.RoundNum,
+            Attempt = 0,
+            ScheduledAt = slot,
+            StartedAt = now,
+            FinishedAt = now,
+            Outcome = RunOutcome.Skipped,
+            Error = count == 1 ? $"Slot skipped: {reason}." : $"{count} slots skipped: {reason}.",
+            Silo = silo.SiloAddress.ToParsableString(),
+            Trigger = "schedule",
+        });
+    }
+
+    private static RunRecord ToRecord(InFlightRun run, RunOutcome outcome, DateTimeOffset? finishedAt, string? output, string? error) => new()
+    {
+        RunId = run.RunId,
+        Round = run.Round,
+        Attempt = run.Attempt,
+        ScheduledAt = run.ScheduledAt,
+        StartedAt = run.StartedAt,
+        FinishedAt = finishedAt,
+        Outcome = outcome,
+        Output = output,
+        Error = error,
+        Silo = run.Silo,
+        Trigger = run.Trigger,
+    };
+
+    private void AppendRun(RunRecord record)
+    {
+        State.Runs.Add(record);
+        if (State.Runs.Count > HistoryLimit)
+        {
+            State.Runs.RemoveRange(0, State.Runs.Count - HistoryLimit);
+        }
+    }
+
+    private void ReplaceRun(RunRecord record)
+    {
+        var index = State.Runs.FindLastIndex(r => r.RunId == record.RunId && r.Attempt == record.Attempt && r.Outcome == RunOutcome.Running);
+        if (index >= 0)
+        {
+            State.Runs[index] = record;
+        }
+        else
+        {
+            AppendRun(record);
+        }
+    }
+
+    private void ArmWatchdog()
+    {
+        _watchdog ??= this.RegisterGrainTimer(CheckInFlightAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)));
+    }
+
+    private void DisarmWatchdog()
+    {
+        _watchdog?.Dispose();
+        _watchdog = null;
+    }
+
+    /// <summary>
+    /// Marks an attempt abandoned when the silo that ran it is dead, or when it is long past its
+    /// timeout without a report; the retry policy then decides what happens to the round.
+    /// </summary>
+    private async Task CheckInFlightAsync(CancellationToken cancellationToken)
+    {
+        if (State.InFlight is not { } run)
+        {
+            DisarmWatchdog();
+            return;
+        }
+
+        var now = Now;
+        var deadline = run.StartedAt + TimeSpan.FromSeconds(State.Spec.Execution.TimeoutSeconds) + AbandonGrace;
+        var ranHere = _attempt is not null;
+        var owner = SiloAddress.FromParsableString(run.Silo);
+        var ownerStatus = membership.CurrentSnapshot.GetSiloStatus(owner);
+        var ownerGone = !ranHere && !owner.Equals(silo.SiloAddress)
+            && (ownerStatus == SiloStatus.Dead || (ownerStatus == SiloStatus.None && now - run.StartedAt > AbandonGrace));
+        if (ownerGone || now > deadline)
+        {
+            _attempt?.Cancel();
+            var why = ownerGone
+                ? $"The silo running it ({run.Silo}) died."
+                : $"No result {AbandonGrace.TotalSeconds:0} s after the {State.Spec.Execution.TimeoutSeconds} s timeout.";
+            logger.LogWarning("Task {TaskId}: attempt {Attempt} of {RunId} abandoned: {Why}", Id, run.Attempt, run.RunId, why);
+            await FinishAttemptAsync(new AttemptOutcome(RunOutcome.Abandoned, null, why));
+        }
+    }
+}

@@ -1,0 +1,329 @@
+using Actors.Grains.Catalog;
+using Actors.Grains.Dispatcher;
+using Actors.Grains.Execution;
+using Actors.Grains.Scheduling;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Runtime;
+
+namespace Actors.Grains.Tasks;
+
+/// <summary>
+/// One task: its state, its durable reminder, its runs. The reminder always points at the next
+/// wake-up (a slot or a retry). A regular interval rides the reminder's own period; anything
+/// irregular re-registers it with the exact due time. Attempts run on the thread pool and report
+/// back through <see cref="ITaskRunSink"/>, so the grain answers while a run is in flight.
+/// </summary>
+[GrainType("task")]
+internal sealed partial class TaskGrain(
+    [PersistentState("task", StorageNames.Default)] IPersistentState<TaskState> store,
+    ITaskCatalog catalog,
+    AttemptRunner runner,
+    ExecutorRegistry executors,
+    DispatcherSwitch dispatcher,
+    ILocalSiloDetails silo,
+    IClusterMembershipService membership,
+    IOptions<ReminderOptions> reminderOptions,
+    TimeProvider clock,
+    ILogger<TaskGrain> logger) : Grain, ITaskGrain, ITaskRunSink, IRemindable
+{
+    internal const string ReminderName = "run";
+    internal const int HistoryLimit = 100;
+
+    private CancellationTokenSource? _attempt;
+    private IGrainTimer? _watchdog;
+
+    private TaskState State => store.State;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.InFlight is not null)
+        {
+            ArmWatchdog();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<CommandResult> CreateAsync(TaskSpec spec)
+    {
+        if (State.Exists)
+        {
+            return CommandResult.Conflict($"Task '{Id}' already exists.", Info());
+        }
+
+        var errors = TaskSpecValidator.Validate(spec).ToList();
+        if (errors.Count == 0)
+        {
+            errors.AddRange(ValidateExecutor(spec));
+        }
+
+        if (errors.Count > 0)
+        {
+            return CommandResult.Invalid(errors);
+        }
+
+        var now = Now;
+        var first = new NextRunCalculator(spec.Schedule).First(now);
+        if (first is null)
+        {
+            return CommandResult.Invalid([new FieldError("task_end_time", "The task would end before its first run; give a later task_end_time or an earlier start.")]);
+        }
+
+        store.State = new TaskState
+        {
+            Exists = true,
+            Spec = spec,
+            Status = ScheduledTaskStatus.Pending,
+            NextRunAt = first,
+            CreatedAt = now,
+        };
+        await PersistAsync();
+        return CommandResult.Ok("Task created.", Info());
+    }
+
+    public Task<TaskInfo?> GetAsync() => Task.FromResult(State.Exists ? Info() : null);
+
+    public Task<RunRecord[]?> GetRunsAsync(int limit) => Task.FromResult(
+        State.Exists ? State.Runs.AsEnumerable().Reverse().Take(Math.Clamp(limit, 1, HistoryLimit)).ToArray() : null);
+
+    public async Task<CommandResult> DeleteAsync()
+    {
+        if (!State.Exists)
+        {
+            return CommandResult.NotFound(Id);
+        }
+
+        var info = Info();
+        _attempt?.Cancel();
+        var version = State.Version + 1;
+        await store.ClearStateAsync();
+        await UnregisterReminderAsync();
+        await catalog.RemoveAsync(Id, version);
+        await ReleaseAccountAsync(info.Spec.AccountId, deleted: true);
+        DeactivateOnIdle();
+        return CommandResult.Ok("Task deleted.", info);
+    }
+
+    public async Task<CommandResult> PauseAsync()
+    {
+        if (!State.Exists)
+        {
+            return CommandResult.NotFound(Id);
+        }
+
+        switch (State.Status)
+        {
+            case ScheduledTaskStatus.Paused:
+                return CommandResult.Ok("Task is already paused.", Info());
+            case ScheduledTaskStatus.Completed:
+                return CommandResult.Conflict("Task is completed; there is nothing to pause.", Info());
+        }
+
+        // A run in flight finishes; nothing new is scheduled until resume.
+        State.Status = ScheduledTaskStatus.Paused;
+        State.PausedSlot = State.Retry?.ScheduledAt ?? State.NextRunAt;
+        State.NextRunAt = null;
+        State.Retry = null;
+        State.QueuedSlot = null;
+        await PersistAsync();
+        return CommandResult.Ok("Task paused.", Info());
+    }
+
+    public async Task<CommandResult> ResumeAsync()
+    {
+        if (!State.Exists)
+        {
+            return CommandResult.NotFound(Id);
+        }
+
+        if (State.Status == ScheduledTaskStatus.Completed)
+        {
+            return CommandResult.Conflict("Task is completed; create a new task instead.", Info());
+        }
+
+        if (State.Status is ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running)
+        {
+            return CommandResult.Ok("Task is not paused.", Info());
+        }
+
+        // The first slot at or after now: no burst of the slots missed while paused.
+        var now = Now;
+        var calculator = Calculator();
+        var anchor = State.PausedSlot ?? State.LastExecutionTime ?? State.CreatedAt;
+        var next = anchor >= now ? anchor : calculator.NextAtOrAfter(anchor, now);
+        State.ConsecutiveFailures = 0;
+        State.PausedSlot = null;
+        State.NextRunAt = next;
+        State.Status = State.InFlight is not null ? ScheduledTaskStatus.Running
+            : next is null ? ScheduledTaskStatus.Completed
+            : ScheduledTaskStatus.Pending;
+        await PersistAsync();
+        if (State.Status == ScheduledTaskStatus.Completed)
+        {
+            await ReleaseAccountAsync(State.Spec.AccountId, deleted: false);
+            return CommandResult.Ok("Task resumed, but its schedule has ended: it is completed.", Info());
+        }
+
+        return CommandResult.Ok("Task resumed.", Info());
+    }
+
+    public async Task<CommandResult> ReorderAsync(long offsetSeconds)
+    {
+        if (!State.Exists)
+        {
+            return CommandResult.NotFound(Id);
+        }
+
+        if (Math.Abs(offsetSeconds) > MaxReorderSeconds)
+        {
+            return CommandResult.Invalid([new FieldError("priority_offset", $"priority_offset must be between -{MaxReorderSeconds} and {MaxReorderSeconds} seconds (ten years); got {offsetSeconds}.")]);
+        }
+
+        if (State.InFlight is not null)
+        {
+            return CommandResult.Conflict("Task is running; reorder it after the run has finished.", Info());
+        }
+
+        if (State.Status != ScheduledTaskStatus.Pending || State.NextRunAt is not { } next)
+        {
+            return CommandResult.Conflict($"Only a pending task can be reordered; this task is {State.Status.ToString().ToLowerInvariant()}.", Info());
+        }
+
+        // A time in the past means "as soon as possible"; later slots are anchored to the new time.
+        var now = Now;
+        var moved = next.AddSeconds(offsetSeconds);
+        State.NextRunAt = moved < now ? now : moved;
+        State.Retry = null;
+        await PersistAsync();
+        return CommandResult.Ok("Task reordered.", Info());
+    }
+
+    public async Task<CommandResult> RunNowAsync()
+    {
+        if (!State.Exists)
+        {
+            return CommandResult.NotFound(Id);
+        }
+
+        if (State.Status == ScheduledTaskStatus.Completed)
+        {
+            return CommandResult.Conflict("Task is completed; create a new task to run it again.", Info());
+        }
+
+        if (State.InFlight is not null)
+        {
+            return CommandResult.Conflict("Task is already running.", Info());
+        }
+
+        if (!await dispatcher.IsRunningAsync())
+        {
+            return CommandResult.Conflict("The dispatcher is stopped; start it to run tasks.", Info());
+        }
+
+        var now = Now;
+        await StartAttemptAsync(State.RoundNum + 1, 1, now, "manual");
+        return CommandResult.Ok("Run started.", Info());
+    }
+
+    public async Task OnDispatcherStartedAsync()
+    {
+        if (!State.Exists || !State.Deferred)
+        {
+            return;
+        }
+
+        State.Deferred = false;
+        if (State.Status == ScheduledTaskStatus.Pending && State.NextRunAt is { } slot && DuePlanner.IsDue(slot, Now))
+        {
+            await OnSlotDueAsync();
+        }
+        else
+        {
+            await PersistAsync();
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!string.Equals(reminderName, ReminderName, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Task grain has no reminder named '{reminderName}'.");
+        }
+
+        if (!State.Exists)
+        {
+            // Created-then-crashed or deleted: nothing to run; drop the reminder.
+            await UnregisterReminderAsync();
+            DeactivateOnIdle();
+            return;
+        }
+
+        var now = Now;
+        if (State.Retry is { } retry && DuePlanner.IsDue(retry.DueAt, now) && State.InFlight is null)
+        {
+            if (await dispatcher.IsRunningAsync())
+            {
+                await StartAttemptAsync(retry.Round, retry.Attempt, retry.ScheduledAt, "retry");
+                return;
+            }
+        }
+
+        if (State.Status is ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running
+            && State.NextRunAt is { } slot && DuePlanner.IsDue(slot, now))
+        {
+            await OnSlotDueAsync();
+            return;
+        }
+
+        // Woken for nothing due (early tick, stale registration): line the reminder up again.
+        await PersistAsync(touch: false);
+    }
+
+    public async Task AttemptFinishedAsync(string runId, int attempt, AttemptOutcome outcome)
+    {
+        if (State.InFlight is not { } run || run.RunId != runId || run.Attempt != attempt)
+        {
+            logger.LogInformation("Task {TaskId}: ignoring a late report for {RunId} attempt {Attempt}", Id, runId, attempt);
+            return;
+        }
+
+        await FinishAttemptAsync(outcome);
+    }
+
+    private const long MaxReorderSeconds = 315_360_000;
+
+    private TaskInfo Info() => State.ToInfo(Id);
+
+    private NextRunCalculator Calculator() => new(State.Spec.Schedule);
+
+    private IEnumerable<FieldError> ValidateExecutor(TaskSpec spec)
+    {
+        var executor = executors.Find(spec.Execution.Executor);
+        if (executor is null)
+        {
+            var known = string.Join(", ", executors.All.Select(e => e.Name).Order(StringComparer.Ordinal));
+            return [new FieldError("executor", $"No executor named '{spec.Execution.Executor}' is registered; use one of: {known}.")];
+        }
+
+        return executor.Validate(spec);
+    }
+
+    private async Task ReleaseAccountAsync(string accountId, bool deleted)
+    {
+        try
+        {
+            await GrainFactory.GetAccountGrain(accountId).ReleaseAsync(Id, deleted);
+        }
+        catch (Exception ex)
+        {
+            // The account re-checks its active task before refusing a create, so this heals itself.
+            logger.LogWarning(ex, "Task {TaskId}: could not tell account {AccountId} it is finished", Id, accountId);
+        }
+    }
+}
