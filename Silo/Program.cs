@@ -1,0 +1,16 @@
+using Actors.Silo.Configuration;
+using Actors.Silo.Hosting;
+using Microsoft.Extensions.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+var settings = builder.Configuration.GetSection(SiloSettings.Section).Get<SiloSettings>() ?? new SiloSettings();
+var problems = SiloSettingsValidator.Validate(settings);
+if (problems.Count > 0)
+{
+    await Console.Error.WriteLineAsync("Actors silo: invalid configuration:\n  - " + string.Join("\n  - ", problems));
+    return 2;
+}
+
+await builder.AddActorsSiloAsync(settings);
+await builder.Build().RunAsync();
+return 0;

@@ -1,0 +1,202 @@
+using Actors.Grains;
+using Actors.GrainTests.Support;
+
+namespace Actors.GrainTests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class TaskGrainTests(ClusterFixture fixture)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(45);
+
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task AnIntervalTaskFiresRepeatedlyAndRecordsEachRun()
+    {
+        var task = await CreateAsync(Specs.Interval(Specs.NewAccount(), 1));
+
+        var info = await WaitForAsync(task, t => t.RoundNum >= 3, "three rounds");
+        var runs = (await Grains.GetTaskGrain(task).GetRunsAsync(100))!;
+
+        Assert.True(info.LastExecutionTime is not null);
+        Assert.True(info.NextExecutionTime > info.LastExecutionTime);
+        var succeeded = runs.Where(r => r.Outcome == RunOutcome.Succeeded).ToList();
+        Assert.True(succeeded.Count >= 3);
+        Assert.Equal(succeeded.Select(r => r.RunId).Distinct().Count(), succeeded.Count);
+        Assert.All(succeeded, r => Assert.Equal($"{task}:{r.Round}", r.RunId));
+        Assert.True(runs[0].StartedAt >= runs[^1].StartedAt, "history is newest first");
+    }
+
+    [Fact]
+    public async Task SlotsAreAnchoredToTheScheduleNotToWhenRunsFinished()
+    {
+        var task = await CreateAsync(Specs.Interval(Specs.NewAccount(), 1));
+
+        await WaitForAsync(task, t => t.RoundNum >= 4, "four rounds");
+        var runs = (await Grains.GetTaskGrain(task).GetRunsAsync(100))!
+            .Where(r => r.Outcome == RunOutcome.Succeeded).OrderBy(r => r.Round).ToList();
+
+        for (var i = 1; i < runs.Count; i++)
+        {
+            Assert.Equal(TimeSpan.FromSeconds(1), runs[i].ScheduledAt - runs[i - 1].ScheduledAt);
+        }
+    }
+
+    [Fact]
+    public async Task PauseStopsRunsAndResumeSchedulesTheFirstSlotAtOrAfterNow()
+    {
+        var grain = Grains.GetTaskGrain(await CreateAsync(Specs.Interval(Specs.NewAccount(), 1)));
+        await WaitForAsync(grain.GetPrimaryKey(), t => t.RoundNum >= 1, "a first round");
+
+        var paused = await grain.PauseAsync();
+        var roundsAtPause = (await WaitForAsync(grain.GetPrimaryKey(), t => t.RunningSince is null, "the run in flight to end")).RoundNum;
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var whilePaused = (await grain.GetAsync())!;
+        var before = DateTimeOffset.UtcNow;
+        var resumed = await grain.ResumeAsync();
+
+        Assert.Equal(ScheduledTaskStatus.Paused, paused.Task!.Status);
+        Assert.Null(paused.Task.NextExecutionTime);
+        Assert.Equal(roundsAtPause, whilePaused.RoundNum);
+        Assert.Equal(ScheduledTaskStatus.Pending, resumed.Task!.Status);
+        Assert.True(resumed.Task.NextExecutionTime >= before.AddMilliseconds(-50), $"next {resumed.Task.NextExecutionTime:O} is before resume {before:O}");
+        await WaitForAsync(grain.GetPrimaryKey(), t => t.RoundNum > roundsAtPause, "a round after resume");
+    }
+
+    [Fact]
+    public async Task ReorderMovesTheNextRunAndRefusesWhileRunning()
+    {
+        var key = Guid.NewGuid().ToString();
+        var script = ScriptedExecutor.For(key);
+        script.Block = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var spec = Specs.Scripted(Specs.NewAccount(), key, 3600);
+        var grain = Grains.GetTaskGrain(await CreateAsync(spec));
+        var before = (await grain.GetAsync())!.NextExecutionTime!.Value;
+
+        var later = await grain.ReorderAsync(600);
+        var asap = await grain.ReorderAsync(-100_000);
+        await WaitForAsync(grain.GetPrimaryKey(), t => t.Status == ScheduledTaskStatus.Running, "the reordered run to start");
+        var whileRunning = await grain.ReorderAsync(60);
+        script.Block.SetResult();
+
+        Assert.Equal(before.AddSeconds(600), later.Task!.NextExecutionTime);
+        Assert.True(asap.Succeeded);
+        Assert.Equal(CommandOutcome.Conflict, whileRunning.Outcome);
+        await WaitForAsync(grain.GetPrimaryKey(), t => t.RoundNum == 1, "the run to finish");
+    }
+
+    [Fact]
+    public async Task ARunInFlightDoesNotBlockStatusPauseOrDelete()
+    {
+        var key = Guid.NewGuid().ToString();
+        var script = ScriptedExecutor.For(key);
+        script.Block = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var grain = Grains.GetTaskGrain(await CreateAsync(Specs.Scripted(Specs.NewAccount(), key, 3600)));
+        Assert.True((await grain.RunNowAsync()).Succeeded);
+
+        var running = await grain.GetAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        var paused = await grain.PauseAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        var deleted = await grain.DeleteAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        script.Block.SetResult();
+
+        Assert.Equal(ScheduledTaskStatus.Running, running!.Status);
+        Assert.Equal(ScheduledTaskStatus.Paused, paused.Task!.Status);
+        Assert.True(deleted.Succeeded);
+        Assert.Null(await grain.GetAsync());
+    }
+
+    [Fact]
+    public async Task AFailedAttemptIsRetriedAndTheRoundSucceedsOnce()
+    {
+        var key = Guid.NewGuid().ToString();
+        var script = ScriptedExecutor.For(key);
+        script.FailuresLeft = 2;
+        var grain = Grains.GetTaskGrain(await CreateAsync(Specs.Scripted(Specs.NewAccount(), key, 3600, maxRetries: 3)));
+
+        await grain.RunNowAsync();
+        var info = await WaitForAsync(grain.GetPrimaryKey(), t => t.RoundNum == 1, "the round to finish");
+        var runs = (await grain.GetRunsAsync(100))!;
+
+        Assert.Equal(1, info.RoundNum);
+        Assert.Equal(0, info.ConsecutiveFailures);
+        Assert.Equal([RunOutcome.Succeeded, RunOutcome.Failed, RunOutcome.Failed], runs.Select(r => r.Outcome));
+        Assert.Equal([3, 2, 1], runs.Select(r => r.Attempt));
+        Assert.All(runs, r => Assert.Equal($"{grain.GetPrimaryKey()}:1", r.RunId));
+    }
+
+    [Fact]
+    public async Task TooManyFailedRoundsPutTheTaskInErrorUntilResumed()
+    {
+        var key = Guid.NewGuid().ToString();
+        var script = ScriptedExecutor.For(key);
+        script.FailuresLeft = 1000;
+        var grain = Grains.GetTaskGrain(await CreateAsync(Specs.Scripted(Specs.NewAccount(), key, 1, maxFailures: 2)));
+
+        var failed = await WaitForAsync(grain.GetPrimaryKey(), t => t.Status == ScheduledTaskStatus.Error, "the task to go to error");
+        script.FailuresLeft = 0;
+        var resumed = await grain.ResumeAsync();
+
+        Assert.Equal(2, failed.ConsecutiveFailures);
+        Assert.Null(failed.NextExecutionTime);
+        Assert.Equal(ScheduledTaskStatus.Pending, resumed.Task!.Status);
+        Assert.Equal(0, resumed.Task.ConsecutiveFailures);
+        await WaitForAsync(grain.GetPrimaryKey(), t => t.LastRun?.Outcome == RunOutcome.Succeeded, "a successful round after resume");
+    }
+
+    [Fact]
+    public async Task ASlotThatComesDueWhileTheRunIsInFlightIsSkipped()
+    {
+        var key = Guid.NewGuid().ToString();
+        var script = ScriptedExecutor.For(key);
+        script.Block = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var grain = Grains.GetTaskGrain(await CreateAsync(Specs.Scripted(Specs.NewAccount(), key, 1)));
+
+        var info = await WaitForAsync(grain.GetPrimaryKey(), t => t.MissedRuns >= 2, "slots to be skipped during the run");
+        script.Block.SetResult();
+        var runs = (await grain.GetRunsAsync(100))!;
+
+        Assert.Equal(ScheduledTaskStatus.Running, info.Status);
+        Assert.Contains(runs, r => r.Outcome == RunOutcome.Skipped && r.Error!.Contains("still in flight", StringComparison.Ordinal));
+        Assert.Single(script.Calls, c => c.Round == 1);
+    }
+
+    [Fact]
+    public async Task UnknownTasksAnswerNotFound()
+    {
+        var grain = Grains.GetTaskGrain(Guid.NewGuid());
+
+        Assert.Null(await grain.GetAsync());
+        Assert.Equal(CommandOutcome.NotFound, (await grain.PauseAsync()).Outcome);
+        Assert.Equal(CommandOutcome.NotFound, (await grain.ResumeAsync()).Outcome);
+        Assert.Equal(CommandOutcome.NotFound, (await grain.ReorderAsync(10)).Outcome);
+        Assert.Equal(CommandOutcome.NotFound, (await grain.DeleteAsync()).Outcome);
+        Assert.Equal(CommandOutcome.NotFound, (await grain.RunNowAsync()).Outcome);
+    }
+
+    [Fact]
+    public async Task AnInvalidSpecIsRefusedWithEveryProblem()
+    {
+        var account = Specs.NewAccount();
+        var spec = Specs.Interval(account, -5) with
+        {
+            Schedule = new ScheduleSpec { IntervalSeconds = -5, TimeZone = "Mars/Olympus" },
+            Execution = new ExecutionSpec { Executor = "nope" },
+        };
+
+        var result = await Grains.GetAccountGrain(account).CreateTaskAsync(spec);
+
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Contains(result.Errors, e => e.Field == "interval");
+        Assert.Contains(result.Errors, e => e.Field == "time_zone");
+    }
+
+    private async Task<Guid> CreateAsync(TaskSpec spec)
+    {
+        var result = await Grains.GetAccountGrain(spec.AccountId).CreateTaskAsync(spec);
+        Assert.True(result.Succeeded, result.Message);
+        return result.Task!.TaskId;
+    }
+
+    private Task<TaskInfo> WaitForAsync(Guid taskId, Func<TaskInfo, bool> until, string what) =>
+        Eventually.WaitForAsync(async () => (await Grains.GetTaskGrain(taskId).GetAsync())!, until, Deadline, what);
+}
