@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Actors.IntegrationTests.Support;
+
+/// <summary>A real silo or Web API process started by a test, with its output kept for failure messages.</summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ServiceProcess(string name, Process process)
+    {
+        Name = name;
+        _process = process;
+    }
+
+    /// <summary>A name for messages.</summary>
+    public string Name { get; }
+
+    /// <summary>Whether it is still running.</summary>
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>The last lines it printed.</summary>
+    public string Tail => string.Join(Environment.NewLine, _output.TakeLast(60));
+
+    /// <summary>Starts <c>dotnet {dll}</c> with the given environment.</summary>
+    public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("dotnet", [dll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var service = new ServiceProcess(name, process);
+        process.OutputDataReceived += (_, e) => service.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return service;
+    }
+
+    /// <summary>kill -9: no shutdown, no cleanup, like a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the process to exit and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 500)
+        {
+            _output.TryDequeue(out _);
+        }
+    }
+}
