@@ -1,0 +1,2 @@
+Console.WriteLine("The benchmark program is being written.");
+return 0;
