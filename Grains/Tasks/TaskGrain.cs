@@ -78,6 +78,7 @@ internal sealed partial class TaskGrain(
         store.State = new TaskState
         {
             Exists = true,
+            TaskId = Id,
             Spec = spec,
             Status = ScheduledTaskStatus.Pending,
             NextRunAt = first,

@@ -6,6 +6,9 @@ public sealed class TaskState
     /// <summary>False until created, and again after delete.</summary>
     public bool Exists { get; set; }
 
+    /// <summary>The task's id (also the grain key), so the catalog can be rebuilt from stored state alone.</summary>
+    public Guid TaskId { get; set; }
+
     /// <summary>The normalised spec.</summary>
     public TaskSpec Spec { get; set; } = new();
 
