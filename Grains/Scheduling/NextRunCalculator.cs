@@ -196,6 +196,12 @@ public sealed class NextRunCalculator
     /// <summary>Whether a run may start at <paramref name="instant"/> (inside the daily window, if any).</summary>
     public bool IsInWindow(DateTimeOffset instant) => _window is null || _window.IsOpen(instant);
 
+    /// <summary>
+    /// <paramref name="instant"/> when a run may start then, otherwise the next opening of the daily window
+    /// (for example to place a reordered slot). Ignores the end time.
+    /// </summary>
+    public DateTimeOffset MoveIntoWindow(DateTimeOffset instant) => Adjust(instant.ToUniversalTime());
+
     /// <summary>How late the slot <paramref name="slot"/> may still run after a miss.</summary>
     /// <remarks>
     /// <see cref="ScheduleSpec.MisfireGraceSeconds"/> when set; otherwise one interval, at most an hour: for daily and

@@ -9,12 +9,13 @@ internal sealed class ZoneClock
     // Offsets never change twice within this step in real zone data, so sampling at it finds every change.
     private static readonly long TransitionProbeTicks = TimeSpan.FromHours(6).Ticks;
 
-    private readonly bool _hasTransitions;
+    // GetAdjustmentRules copies the zone's rules, so it is asked only when transitions are needed.
+    private readonly Lazy<bool> _hasTransitions;
 
     public ZoneClock(TimeZoneInfo zone)
     {
         Zone = zone;
-        _hasTransitions = zone.GetAdjustmentRules().Length > 0;
+        _hasTransitions = new Lazy<bool>(() => zone.GetAdjustmentRules().Length > 0, LazyThreadSafetyMode.PublicationOnly);
     }
 
     public TimeZoneInfo Zone { get; }
@@ -52,7 +53,7 @@ internal sealed class ZoneClock
     /// <summary>Adds the instants in (<paramref name="after"/>, <paramref name="until"/>] at which the zone's offset changes.</summary>
     public void AddTransitions(DateTimeOffset after, DateTimeOffset until, List<DateTimeOffset> into)
     {
-        if (!_hasTransitions || until <= after)
+        if (until <= after || !_hasTransitions.Value)
         {
             return;
         }

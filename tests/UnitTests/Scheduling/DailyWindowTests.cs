@@ -125,4 +125,14 @@ public sealed class DailyWindowTests
 
         Assert.Equal([At("2026-02-03T08:00:00Z"), At("2026-02-04T09:00:00Z")], slots);
     }
+
+    [Fact]
+    public void MoveIntoWindowKeepsAnOpenInstantAndMovesAClosedOneToTheOpening()
+    {
+        var calculator = Interval(3600, window: EightToTwentyTwo);
+
+        Assert.Equal(At("2026-02-01T12:34:56Z"), calculator.MoveIntoWindow(At("2026-02-01T12:34:56Z")));
+        Assert.Equal(At("2026-02-02T08:00:00Z"), calculator.MoveIntoWindow(At("2026-02-01T23:00:00+00:00")));
+        Assert.Equal(TimeSpan.Zero, calculator.MoveIntoWindow(At("2026-02-01T13:00:00+01:00")).Offset);
+    }
 }
