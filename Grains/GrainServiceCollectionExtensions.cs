@@ -21,6 +21,8 @@ public static class GrainServiceCollectionExtensions
         services.AddActorsExecutors();
         services.TryAddSingleton<DispatcherSwitch>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DispatcherSwitch>());
+        services.TryAddSingleton<OverdueSweep>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<OverdueSweep>());
         return services;
     }
 }

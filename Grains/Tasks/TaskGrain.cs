@@ -233,24 +233,6 @@ internal sealed partial class TaskGrain(
         return CommandResult.Ok("Run started.", Info());
     }
 
-    public async Task OnDispatcherStartedAsync()
-    {
-        if (!State.Exists || !State.Deferred)
-        {
-            return;
-        }
-
-        State.Deferred = false;
-        if (State.Status == ScheduledTaskStatus.Pending && State.NextRunAt is { } slot && DuePlanner.IsDue(slot, Now))
-        {
-            await OnSlotDueAsync();
-        }
-        else
-        {
-            await PersistAsync();
-        }
-    }
-
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!string.Equals(reminderName, ReminderName, StringComparison.Ordinal))
@@ -261,8 +243,8 @@ internal sealed partial class TaskGrain(
         return WakeAsync();
     }
 
-    /// <summary>The reminder or the imminent-wake timer fired: run what is due, or line the reminder up again.</summary>
-    private async Task WakeAsync()
+    /// <summary>The reminder, the imminent-wake timer, the dispatcher or the overdue sweep: run what is due, or line the reminder up again.</summary>
+    public async Task WakeAsync()
     {
         if (!State.Exists)
         {

@@ -19,11 +19,11 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
     private const int MaxBatch = 500;
 
     private const string UpsertSql = """
-        INSERT INTO actors_task_catalog AS c (task_id, account_id, status, created_at, version, deleted, info)
-        SELECT * FROM unnest(@ids, @accounts, @statuses, @created, @versions, @deleted, @infos::json[])
+        INSERT INTO actors_task_catalog AS c (task_id, account_id, status, created_at, next_run_at, version, deleted, info)
+        SELECT * FROM unnest(@ids, @accounts, @statuses, @created, @next, @versions, @deleted, @infos::json[])
         ON CONFLICT (task_id) DO UPDATE
         SET account_id = EXCLUDED.account_id, status = EXCLUDED.status, created_at = EXCLUDED.created_at,
-            version = EXCLUDED.version, deleted = EXCLUDED.deleted, info = EXCLUDED.info, written_at = now()
+            next_run_at = EXCLUDED.next_run_at, version = EXCLUDED.version, deleted = EXCLUDED.deleted, info = EXCLUDED.info, written_at = now()
         WHERE c.version < EXCLUDED.version
         """;
 
@@ -42,12 +42,12 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
 
     /// <inheritdoc />
     public Task UpsertAsync(TaskInfo task, CancellationToken cancellationToken = default) =>
-        Enqueue(new Row(task.TaskId, task.Spec.AccountId, StatusName(task.Status), task.CreatedAt, task.Version, false,
+        Enqueue(new Row(task.TaskId, task.Spec.AccountId, StatusName(task.Status), task.CreatedAt, task.NextExecutionTime, task.Version, false,
             JsonSerializer.Serialize(task, ActorsJson.Options)));
 
     /// <inheritdoc />
     public Task RemoveAsync(Guid taskId, long version, CancellationToken cancellationToken = default) =>
-        Enqueue(new Row(taskId, "", "deleted", DateTimeOffset.UtcNow, version, true, null));
+        Enqueue(new Row(taskId, "", "deleted", DateTimeOffset.UtcNow, null, version, true, null));
 
     /// <inheritdoc />
     public async Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken = default)
@@ -95,6 +95,23 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
             Completed = Of(ScheduledTaskStatus.Completed),
             Error = Of(ScheduledTaskStatus.Error),
         };
+    }
+
+    /// <inheritdoc />
+    public async Task<Guid[]> OverdueAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT task_id FROM actors_task_catalog WHERE NOT deleted AND status IN ('pending', 'running') AND next_run_at < @before ORDER BY next_run_at LIMIT @limit");
+        command.Parameters.AddWithValue("before", before.UtcDateTime);
+        command.Parameters.AddWithValue("limit", limit);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return [.. ids];
     }
 
     /// <inheritdoc />
@@ -173,13 +190,14 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.AccountId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.Status).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("created", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rows.Select(r => r.CreatedAt.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rows.Select(r => r.NextRunAt is { } n ? (object)n.UtcDateTime : DBNull.Value).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.Version).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("deleted", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = rows.Select(r => r.Deleted).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("infos", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Info ?? DBNull.Value).ToArray() });
         await command.ExecuteNonQueryAsync();
     }
 
-    private sealed record Row(Guid TaskId, string AccountId, string Status, DateTimeOffset CreatedAt, long Version, bool Deleted, string? Info);
+    private sealed record Row(Guid TaskId, string AccountId, string Status, DateTimeOffset CreatedAt, DateTimeOffset? NextRunAt, long Version, bool Deleted, string? Info);
 
     private sealed record Write(Row Row, TaskCompletionSource Done);
 }

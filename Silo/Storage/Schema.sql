@@ -70,11 +70,15 @@ CREATE TABLE IF NOT EXISTS actors_task_catalog (
     account_id  text NOT NULL,
     status      text NOT NULL,
     created_at  timestamptz NOT NULL,
+    next_run_at timestamptz,
     version     bigint NOT NULL,
     deleted     boolean NOT NULL DEFAULT false,
     info        json,
     written_at  timestamptz NOT NULL DEFAULT now()
 );
+ALTER TABLE actors_task_catalog ADD COLUMN IF NOT EXISTS next_run_at timestamptz;
+CREATE INDEX IF NOT EXISTS actors_task_catalog_overdue
+    ON actors_task_catalog (next_run_at) WHERE NOT deleted AND status IN ('pending', 'running');
 CREATE INDEX IF NOT EXISTS actors_task_catalog_by_created
     ON actors_task_catalog (created_at, task_id) WHERE NOT deleted;
 CREATE INDEX IF NOT EXISTS actors_task_catalog_by_status
