@@ -3,6 +3,7 @@ using Actors.Grains.Dispatcher;
 using Actors.Grains.Execution;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime;
 
 namespace Actors.Grains;
 
@@ -19,7 +20,9 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<ITaskCatalog, InMemoryTaskCatalog>();
         services.AddActorsExecutors();
         services.TryAddSingleton<DispatcherSwitch>();
-        services.AddHostedService(sp => sp.GetRequiredService<DispatcherSwitch>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DispatcherSwitch>());
+        services.TryAddSingleton<OverdueSweep>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<OverdueSweep>());
         return services;
     }
 }

@@ -39,7 +39,10 @@ public interface ITaskGrain : IGrainWithGuidKey
     [Alias("runs"), AlwaysInterleave]
     Task<RunRecord[]?> GetRunsAsync(int limit);
 
-    /// <summary>The dispatcher was started: run once if a slot was missed while it was stopped.</summary>
-    [Alias("dispatcher-started")]
-    Task OnDispatcherStartedAsync();
+    /// <summary>
+    /// Runs what is due now (once, per the misfire rules) or lines the reminder up again. Called when
+    /// the dispatcher starts and by the overdue sweep; harmless when nothing is due.
+    /// </summary>
+    [Alias("wake")]
+    Task WakeAsync();
 }

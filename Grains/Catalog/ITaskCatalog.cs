@@ -19,6 +19,9 @@ public interface ITaskCatalog
     /// <summary>Tasks per status.</summary>
     Task<StatusCounts> CountAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Up to <paramref name="limit"/> pending or running tasks whose next run is before <paramref name="before"/>, most overdue first.</summary>
+    Task<Guid[]> OverdueAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Up to <paramref name="limit"/> tasks whose status is running.</summary>
     Task<RunningTask[]> RunningAsync(int limit, CancellationToken cancellationToken = default);
 }

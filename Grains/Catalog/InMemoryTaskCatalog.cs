@@ -58,6 +58,15 @@ public sealed class InMemoryTaskCatalog : ITaskCatalog
     }
 
     /// <inheritdoc />
+    public Task<Guid[]> OverdueAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Live()
+            .Where(t => t.Status is ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running && t.NextExecutionTime < before)
+            .OrderBy(t => t.NextExecutionTime)
+            .Take(limit)
+            .Select(t => t.TaskId)
+            .ToArray());
+
+    /// <inheritdoc />
     public Task<RunningTask[]> RunningAsync(int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult(Live()
             .Where(t => t.Status == ScheduledTaskStatus.Running)

@@ -42,7 +42,7 @@ internal sealed class DispatcherGrain(
         {
             try
             {
-                await GrainFactory.GetTaskGrain(taskId).OnDispatcherStartedAsync();
+                await GrainFactory.GetTaskGrain(taskId).WakeAsync();
             }
             catch (Exception ex)
             {
@@ -78,7 +78,7 @@ internal sealed class DispatcherGrain(
         if (store.State.IsRunning)
         {
             // Started between the task's check and this call: wake it now.
-            await GrainFactory.GetTaskGrain(taskId).OnDispatcherStartedAsync();
+            await GrainFactory.GetTaskGrain(taskId).WakeAsync();
         }
     }
 

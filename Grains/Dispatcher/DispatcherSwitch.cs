@@ -1,21 +1,23 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 
 namespace Actors.Grains.Dispatcher;
 
 /// <summary>
 /// This silo's copy of the dispatcher switch, so a due task need not call the dispatcher grain.
-/// It subscribes to changes and re-reads the switch periodically; until it has a fresh value it
-/// asks the grain.
+/// Once the silo is active it subscribes to changes and re-reads the switch periodically; until it
+/// has a fresh value it asks the grain.
 /// </summary>
 public sealed class DispatcherSwitch(IGrainFactory grainFactory, TimeProvider clock, ILogger<DispatcherSwitch> logger)
-    : BackgroundService, IDispatcherObserver
+    : IDispatcherObserver, ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     /// <summary>How often the switch is re-read and the subscription renewed.</summary>
     public static readonly TimeSpan ResubscribePeriod = TimeSpan.FromSeconds(10);
 
+    private readonly CancellationTokenSource _stopping = new();
     private volatile bool _isRunning = true;
     private long _freshUntilTicks;
+    private Task _refresh = Task.CompletedTask;
 
     /// <summary>Whether runs may start.</summary>
     public async ValueTask<bool> IsRunningAsync()
@@ -37,10 +39,27 @@ public sealed class DispatcherSwitch(IGrainFactory grainFactory, TimeProvider cl
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(
+        nameof(DispatcherSwitch),
+        ServiceLifecycleStage.Active,
+        _ =>
+        {
+            _refresh = Task.Run(RefreshLoopAsync, CancellationToken.None);
+            return Task.CompletedTask;
+        },
+        async _ =>
+        {
+            await _stopping.CancelAsync();
+            await _refresh;
+        });
+
+    /// <inheritdoc />
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task RefreshLoopAsync()
     {
         IDispatcherObserver? reference = null;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!_stopping.IsCancellationRequested)
         {
             try
             {
@@ -49,14 +68,14 @@ public sealed class DispatcherSwitch(IGrainFactory grainFactory, TimeProvider cl
                 await dispatcher.SubscribeAsync(reference);
                 await OnSwitchedAsync(await dispatcher.IsRunningAsync());
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!_stopping.IsCancellationRequested)
             {
                 logger.LogDebug(ex, "Could not refresh the dispatcher switch yet");
             }
 
             try
             {
-                await Task.Delay(ResubscribePeriod, clock, stoppingToken);
+                await Task.Delay(ResubscribePeriod, clock, _stopping.Token);
             }
             catch (OperationCanceledException)
             {

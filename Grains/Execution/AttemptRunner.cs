@@ -19,6 +19,28 @@ public sealed class AttemptRunner(ExecutorRegistry registry, TimeProvider timePr
     /// Runs the attempt on the thread pool (never on a grain scheduler) and never throws except for
     /// <paramref name="cancellationToken"/> (the caller abandoning the attempt).
     /// </summary>
-    public Task<AttemptResult> RunAsync(ExecutionRequest request, TimeSpan timeout, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("skeleton");
+    public Task<AttemptResult> RunAsync(ExecutionRequest request, TimeSpan timeout, CancellationToken cancellationToken) => Task.Run(async () =>
+    {
+        var executor = _registry.Find(request.Spec.Execution.Executor);
+        if (executor is null)
+        {
+            return new AttemptResult(RunOutcome.Failed, null, "unknown executor");
+        }
+
+        using var timer = new CancellationTokenSource(timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, cancellationToken);
+        try
+        {
+            var result = await executor.ExecuteAsync(request, linked.Token);
+            return new AttemptResult(result.Succeeded ? RunOutcome.Succeeded : RunOutcome.Failed, result.Output, result.Error);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new AttemptResult(RunOutcome.TimedOut, null, "timed out");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new AttemptResult(RunOutcome.Failed, null, ex.Message);
+        }
+    }, cancellationToken);
 }

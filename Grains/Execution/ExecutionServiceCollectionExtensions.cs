@@ -10,6 +10,7 @@ public static class ExecutionServiceCollectionExtensions
     public static IServiceCollection AddActorsExecutors(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IExecutor, LogExecutor>();
         services.TryAddSingleton<ExecutorRegistry>();
         services.TryAddSingleton<AttemptRunner>();
         return services;

@@ -11,6 +11,9 @@ internal sealed partial class TaskGrain
     /// <summary>How long past its timeout an attempt may stay unreported before it counts as abandoned.</summary>
     private static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(30);
 
+    /// <summary>Wake-ups closer than this are driven by a grain timer as well as the reminder.</summary>
+    private static readonly TimeSpan ImminentWake = TimeSpan.FromSeconds(1);
+
     private async Task OnSlotDueAsync()
     {
         if (!await dispatcher.IsRunningAsync())
@@ -269,16 +272,34 @@ internal sealed partial class TaskGrain
 
     private async Task EnsureReminderAsync(DateTimeOffset wake)
     {
+        var now = Now;
         var period = ReminderPeriod();
-        if (State.ReminderAnchor is { } anchor && State.ReminderPeriod == period && wake > Now && IsNaturalTick(anchor, period, wake))
+
+        // A reminder whose first tick has passed by the time it is armed waits a whole period, so
+        // an imminent wake-up also gets a one-shot timer; the reminder stays the durable backstop.
+        ArmWakeTimer(wake - now < ImminentWake ? wake : null);
+        if (State.ReminderAnchor is { } anchor && State.ReminderPeriod == period && wake > now && IsNaturalTick(anchor, period, wake))
         {
             return;
         }
 
-        var due = wake - Now;
-        await this.RegisterOrUpdateReminder(ReminderName, due < TimeSpan.Zero ? TimeSpan.Zero : due, period);
-        State.ReminderAnchor = wake;
+        var due = wake - now;
+        await this.RegisterOrUpdateReminder(ReminderName, due < ImminentWake ? ImminentWake : due, period);
+        State.ReminderAnchor = due < ImminentWake ? now + ImminentWake : wake;
         State.ReminderPeriod = period;
+    }
+
+    private void ArmWakeTimer(DateTimeOffset? at)
+    {
+        _wakeTimer?.Dispose();
+        _wakeTimer = null;
+        if (at is { } wakeAt)
+        {
+            var due = wakeAt - Now;
+            _wakeTimer = this.RegisterGrainTimer(
+                _ => WakeAsync(),
+                new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
+        }
     }
 
     private async Task UnregisterReminderAsync()

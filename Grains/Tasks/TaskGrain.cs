@@ -33,6 +33,7 @@ internal sealed partial class TaskGrain(
 
     private CancellationTokenSource? _attempt;
     private IGrainTimer? _watchdog;
+    private IGrainTimer? _wakeTimer;
 
     private TaskState State => store.State;
 
@@ -232,31 +233,19 @@ internal sealed partial class TaskGrain(
         return CommandResult.Ok("Run started.", Info());
     }
 
-    public async Task OnDispatcherStartedAsync()
-    {
-        if (!State.Exists || !State.Deferred)
-        {
-            return;
-        }
-
-        State.Deferred = false;
-        if (State.Status == ScheduledTaskStatus.Pending && State.NextRunAt is { } slot && DuePlanner.IsDue(slot, Now))
-        {
-            await OnSlotDueAsync();
-        }
-        else
-        {
-            await PersistAsync();
-        }
-    }
-
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!string.Equals(reminderName, ReminderName, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"Task grain has no reminder named '{reminderName}'.");
         }
 
+        return WakeAsync();
+    }
+
+    /// <summary>The reminder, the imminent-wake timer, the dispatcher or the overdue sweep: run what is due, or line the reminder up again.</summary>
+    public async Task WakeAsync()
+    {
         if (!State.Exists)
         {
             // Created-then-crashed or deleted: nothing to run; drop the reminder.
@@ -266,7 +255,8 @@ internal sealed partial class TaskGrain(
         }
 
         var now = Now;
-        if (State.Retry is { } retry && DuePlanner.IsDue(retry.DueAt, now) && State.InFlight is null)
+        if (State.Retry is { } retry && DuePlanner.IsDue(retry.DueAt, now) && State.InFlight is null
+            && State.Status is ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running)
         {
             if (await dispatcher.IsRunningAsync())
             {
@@ -282,8 +272,20 @@ internal sealed partial class TaskGrain(
             return;
         }
 
-        // Woken for nothing due (early tick, stale registration): line the reminder up again.
-        await PersistAsync(touch: false);
+        // Woken for nothing due (the timer and the reminder both fired, or a stale registration).
+        if (NextWake() is { } wake)
+        {
+            var anchor = State.ReminderAnchor;
+            await EnsureReminderAsync(wake);
+            if (anchor != State.ReminderAnchor)
+            {
+                await store.WriteStateAsync();
+            }
+        }
+        else
+        {
+            await UnregisterReminderAsync();
+        }
     }
 
     public async Task AttemptFinishedAsync(string runId, int attempt, AttemptOutcome outcome)

@@ -23,7 +23,10 @@ public sealed class ScriptedExecutor : IExecutor
     public PluginDescriptor Describe() => new() { Name = Name, PluginType = "executor", Description = "Test executor." };
 
     /// <inheritdoc />
-    public IReadOnlyList<FieldError> Validate(TaskSpec spec) => [];
+    public IReadOnlyList<FieldError> Validate(TaskSpec spec) =>
+        spec.KwargsJson.Contains("\"crash_on_create\"", StringComparison.Ordinal)
+            ? throw new InvalidOperationException("simulated crash while creating the task")
+            : [];
 
     /// <inheritdoc />
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken)

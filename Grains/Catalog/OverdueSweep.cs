@@ -1,0 +1,91 @@
+using Actors.Grains.Dispatcher;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace Actors.Grains.Catalog;
+
+/// <summary>
+/// Wakes tasks whose next run is well past. A reminder tick that fell while the whole cluster was
+/// down is skipped by Orleans until its next period, and a reminder can be lost with a crash between
+/// two writes; either way the task would wait. Every silo sweeps; waking is idempotent.
+/// </summary>
+public sealed class OverdueSweep(ITaskCatalog catalog, IGrainFactory grainFactory, DispatcherSwitch dispatcher, TimeProvider clock, ILogger<OverdueSweep> logger)
+    : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+{
+    /// <summary>How often to look.</summary>
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
+
+    /// <summary>How late a run must be before the sweep steps in (well past normal reminder jitter).</summary>
+    public static readonly TimeSpan Threshold = TimeSpan.FromSeconds(5);
+
+    private const int BatchSize = 500;
+
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _loop = Task.CompletedTask;
+
+    /// <inheritdoc />
+    public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(
+        nameof(OverdueSweep),
+        ServiceLifecycleStage.Active,
+        _ =>
+        {
+            _loop = Task.Run(LoopAsync, CancellationToken.None);
+            return Task.CompletedTask;
+        },
+        async _ =>
+        {
+            await _stopping.CancelAsync();
+            await _loop;
+        });
+
+    /// <summary>One pass: wakes up to a batch of overdue tasks; returns how many.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        if (!await dispatcher.IsRunningAsync())
+        {
+            return 0;
+        }
+
+        var overdue = await catalog.OverdueAsync(clock.GetUtcNow() - Threshold, BatchSize, cancellationToken);
+        await Parallel.ForEachAsync(overdue, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (taskId, _) =>
+        {
+            try
+            {
+                await grainFactory.GetTaskGrain(taskId).WakeAsync();
+            }
+            catch (Exception ex)
+            {
+                logger.LogDebug(ex, "Could not wake overdue task {TaskId}", taskId);
+            }
+        });
+        if (overdue.Length > 0)
+        {
+            logger.LogInformation("Woke {Count} overdue tasks", overdue.Length);
+        }
+
+        return overdue.Length;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task LoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Period, clock, _stopping.Token);
+                await SweepAsync(_stopping.Token);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Overdue sweep failed; trying again in {Period}", Period);
+            }
+        }
+    }
+}

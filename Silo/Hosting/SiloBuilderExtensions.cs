@@ -1,0 +1,38 @@
+using Actors.Grains;
+using Actors.Grains.Catalog;
+using Actors.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Actors.Silo.Hosting;
+
+/// <summary>Puts a silo's membership, grain state, reminders and task catalog in PostgreSQL.</summary>
+public static class SiloBuilderExtensions
+{
+    private const string Invariant = "Npgsql";
+
+    /// <summary>ADO.NET clustering, grain storage (JSON state) and reminders, and the PostgreSQL task catalog.</summary>
+    public static ISiloBuilder UseActorsPostgres(this ISiloBuilder builder, string connectionString)
+    {
+        builder.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        builder.AddAdoNetGrainStorage(StorageNames.Default, o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+            o.GrainStorageSerializer = new JsonGrainStorageSerializer();
+            o.DeleteStateOnClear = true;
+        });
+        builder.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton<ITaskCatalog, PostgresTaskCatalog>();
+        return builder;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Actors.Grains;
+using Actors.Grains.Catalog;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Actors.Silo.Storage;
+
+/// <summary>
+/// The task catalog in PostgreSQL. Upserts from all grains of this silo are coalesced into one
+/// multi-row statement (whatever is queued when the writer comes round), each caller's task
+/// completing once its row is durable. Every write is versioned: a stored row only ever moves to a
+/// newer version, so late writes and writes after a delete are ignored.
+/// </summary>
+public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
+{
+    private const int MaxBatch = 500;
+
+    private const string UpsertSql = """
+        INSERT INTO actors_task_catalog AS c (task_id, account_id, status, created_at, next_run_at, version, deleted, info)
+        SELECT * FROM unnest(@ids, @accounts, @statuses, @created, @next, @versions, @deleted, @infos::json[])
+        ON CONFLICT (task_id) DO UPDATE
+        SET account_id = EXCLUDED.account_id, status = EXCLUDED.status, created_at = EXCLUDED.created_at,
+            next_run_at = EXCLUDED.next_run_at, version = EXCLUDED.version, deleted = EXCLUDED.deleted, info = EXCLUDED.info, written_at = now()
+        WHERE c.version < EXCLUDED.version
+        """;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger<PostgresTaskCatalog> _logger;
+    private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    /// <summary>Starts the background writer.</summary>
+    public PostgresTaskCatalog(NpgsqlDataSource dataSource, ILogger<PostgresTaskCatalog> logger)
+    {
+        _dataSource = dataSource;
+        _logger = logger;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <inheritdoc />
+    public Task UpsertAsync(TaskInfo task, CancellationToken cancellationToken = default) =>
+        Enqueue(new Row(task.TaskId, task.Spec.AccountId, StatusName(task.Status), task.CreatedAt, task.NextExecutionTime, task.Version, false,
+            JsonSerializer.Serialize(task, ActorsJson.Options)));
+
+    /// <inheritdoc />
+    public Task RemoveAsync(Guid taskId, long version, CancellationToken cancellationToken = default) =>
+        Enqueue(new Row(taskId, "", "deleted", DateTimeOffset.UtcNow, null, version, true, null));
+
+    /// <inheritdoc />
+    public async Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken = default)
+    {
+        var filter = "NOT deleted"
+            + (query.AccountId is null ? "" : " AND account_id = @account")
+            + (query.Status is null ? "" : " AND status = @status");
+        await using var batch = _dataSource.CreateBatch();
+        batch.BatchCommands.Add(Command($"SELECT count(*) FROM actors_task_catalog WHERE {filter}", query));
+        var page = Command($"SELECT info FROM actors_task_catalog WHERE {filter} ORDER BY created_at, task_id LIMIT @limit OFFSET @offset", query);
+        page.Parameters.AddWithValue("limit", query.Limit);
+        page.Parameters.AddWithValue("offset", query.Offset);
+        batch.BatchCommands.Add(page);
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var total = reader.GetInt64(0);
+        await reader.NextResultAsync(cancellationToken);
+        var tasks = new List<TaskInfo>(query.Limit);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tasks.Add(JsonSerializer.Deserialize<TaskInfo>(reader.GetString(0), ActorsJson.Options)!);
+        }
+
+        return new TaskPage { Total = total, Tasks = [.. tasks] };
+    }
+
+    /// <inheritdoc />
+    public async Task<StatusCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT status, count(*) FROM actors_task_catalog WHERE NOT deleted GROUP BY status");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        long Of(ScheduledTaskStatus status) => counts.GetValueOrDefault(StatusName(status));
+        return new StatusCounts
+        {
+            Pending = Of(ScheduledTaskStatus.Pending),
+            Running = Of(ScheduledTaskStatus.Running),
+            Paused = Of(ScheduledTaskStatus.Paused),
+            Completed = Of(ScheduledTaskStatus.Completed),
+            Error = Of(ScheduledTaskStatus.Error),
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<Guid[]> OverdueAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT task_id FROM actors_task_catalog WHERE NOT deleted AND status IN ('pending', 'running') AND next_run_at < @before ORDER BY next_run_at LIMIT @limit");
+        command.Parameters.AddWithValue("before", before.UtcDateTime);
+        command.Parameters.AddWithValue("limit", limit);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return [.. ids];
+    }
+
+    /// <inheritdoc />
+    public async Task<RunningTask[]> RunningAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        var page = await ListAsync(new TaskQuery { Status = ScheduledTaskStatus.Running, Limit = limit }, cancellationToken);
+        return [.. page.Tasks.Select(t => new RunningTask(t.TaskId, t.Spec.AccountId, t.RunningSince))];
+    }
+
+    /// <summary>Writes what is queued, then stops the writer.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _writes.Writer.TryComplete();
+        await _writer;
+    }
+
+    private static string StatusName(ScheduledTaskStatus status) => status.ToString().ToLowerInvariant();
+
+    private static NpgsqlBatchCommand Command(string sql, TaskQuery query)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        if (query.AccountId is not null)
+        {
+            command.Parameters.AddWithValue("account", query.AccountId);
+        }
+
+        if (query.Status is { } status)
+        {
+            command.Parameters.AddWithValue("status", StatusName(status));
+        }
+
+        return command;
+    }
+
+    private Task Enqueue(Row row)
+    {
+        var write = new Write(row, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_writes.Writer.TryWrite(write))
+        {
+            throw new InvalidOperationException("The task catalog is shutting down.");
+        }
+
+        return write.Done.Task;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Write>(MaxBatch);
+        while (await _writes.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            try
+            {
+                await FlushAsync(batch);
+                batch.ForEach(w => w.Done.TrySetResult());
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Could not write {Count} task catalog rows", batch.Count);
+                batch.ForEach(w => w.Done.TrySetException(ex));
+            }
+        }
+    }
+
+    private async Task FlushAsync(List<Write> batch)
+    {
+        // One statement cannot touch a row twice: keep the newest version per task.
+        var rows = batch.Select(w => w.Row).GroupBy(r => r.TaskId).Select(g => g.MaxBy(r => r.Version)!).ToList();
+        await using var command = _dataSource.CreateCommand(UpsertSql);
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = rows.Select(r => r.TaskId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.AccountId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.Status).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("created", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rows.Select(r => r.CreatedAt.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rows.Select(r => r.NextRunAt is { } n ? (object)n.UtcDateTime : DBNull.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.Version).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("deleted", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = rows.Select(r => r.Deleted).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("infos", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Info ?? DBNull.Value).ToArray() });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed record Row(Guid TaskId, string AccountId, string Status, DateTimeOffset CreatedAt, DateTimeOffset? NextRunAt, long Version, bool Deleted, string? Info);
+
+    private sealed record Write(Row Row, TaskCompletionSource Done);
+}

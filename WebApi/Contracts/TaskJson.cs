@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Actors.Grains;
+
+namespace Actors.WebApi.Contracts;
+
+/// <summary>Maps grain results to the seed's snake_case JSON.</summary>
+public static class TaskJson
+{
+    /// <summary>A task as the API shows it (list items and detail alike).</summary>
+    public static JsonObject From(TaskInfo task)
+    {
+        var spec = task.Spec;
+        var schedule = spec.Schedule;
+        var execution = spec.Execution;
+        var window = schedule.Window;
+        return new JsonObject
+        {
+            ["task_id"] = task.TaskId.ToString(),
+            ["name"] = spec.Name,
+            ["account_id"] = spec.AccountId,
+            ["account_name"] = spec.AccountName,
+            ["task_type"] = spec.TaskType,
+            ["sys_type"] = spec.SysType,
+            ["executor"] = execution.Executor,
+            ["priority"] = Name(spec.Priority),
+            ["status"] = Name(task.Status),
+            ["schedule_mode"] = Name(schedule.Mode),
+            ["interval"] = schedule.IntervalSeconds,
+            ["valid_time_range"] = window is not null && window.StartMinute % 60 == 0 && window.EndMinute % 60 == 0
+                ? new JsonArray(window.StartMinute / 60, window.EndMinute / 60) : null,
+            ["time_slot"] = window is null ? null : new JsonObject { ["start_time"] = Clock(window.StartMinute), ["end_time"] = Clock(window.EndMinute) },
+            ["cron"] = schedule.Cron,
+            ["at"] = new JsonArray([.. schedule.DailyAt.Select(a => (JsonNode?)a)]),
+            ["run_at"] = Time(schedule.RunAt),
+            ["time_zone"] = schedule.TimeZone,
+            ["start_time"] = Time(schedule.StartTime),
+            ["task_end_time"] = schedule.TaskEndTime,
+            ["round_num"] = task.RoundNum,
+            ["kwargs"] = JsonNode.Parse(spec.KwargsJson),
+            ["last_execution_time"] = Time(task.LastExecutionTime),
+            ["next_execution_time"] = Time(task.NextExecutionTime),
+            ["created_at"] = Time(task.CreatedAt),
+            ["updated_at"] = Time(task.UpdatedAt),
+            ["running_since"] = Time(task.RunningSince),
+            ["missed_runs"] = task.MissedRuns,
+            ["consecutive_failures"] = task.ConsecutiveFailures,
+            ["last_run"] = task.LastRun is null ? null : Run(task.LastRun),
+            ["timeout_seconds"] = execution.TimeoutSeconds,
+            ["max_retries"] = execution.MaxRetries,
+            ["overlap"] = execution.Overlap == OverlapPolicy.Skip ? "skip" : "queue_one",
+            ["max_consecutive_failures"] = execution.MaxConsecutiveFailures,
+        };
+    }
+
+    /// <summary>A run record.</summary>
+    public static JsonObject Run(RunRecord run) => new()
+    {
+        ["run_id"] = run.RunId,
+        ["round"] = run.Round,
+        ["attempt"] = run.Attempt,
+        ["scheduled_at"] = Time(run.ScheduledAt),
+        ["started_at"] = Time(run.StartedAt),
+        ["finished_at"] = Time(run.FinishedAt),
+        ["outcome"] = run.Outcome switch
+        {
+            RunOutcome.TimedOut => "timed_out",
+            var other => Name(other),
+        },
+        ["error"] = run.Error,
+        ["output"] = run.Output,
+        ["silo"] = run.Silo,
+        ["trigger"] = run.Trigger,
+    };
+
+    /// <summary>An instant as ISO 8601 UTC with Z.</summary>
+    public static string? Time(DateTimeOffset? instant) => instant?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Name<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string Clock(int minute) => $"{minute / 60:00}:{minute % 60:00}";
+}

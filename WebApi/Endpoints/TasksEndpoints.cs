@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Actors.Grains;
+using Actors.WebApi.Contracts;
+using Actors.WebApi.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Actors.WebApi.Endpoints;
+
+/// <summary><c>/api/v1/tasks</c>: create, list, get.</summary>
+public static class TasksEndpoints
+{
+    /// <summary>Maps the task endpoints.</summary>
+    public static void MapTasks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks");
+        group.MapPost("/", CreateAsync).WithName("CreateTask").WithSummary("Create a task (one active task per account).");
+        group.MapGet("/", ListAsync).WithName("ListTasks").WithSummary("List tasks, filtered and paged.");
+        group.MapGet("/{taskId}", GetAsync).WithName("GetTask").WithSummary("A task with its round_num and kwargs.");
+    }
+
+    /// <summary>Creates a task.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> CreateAsync(HttpRequest request, IGrainFactory grains, ApiSettings settings)
+    {
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Of(StatusCodes.Status400BadRequest, "Malformed JSON", $"The request body is not valid JSON: {ex.Message}");
+        }
+
+        var reader = new TaskRequestReader(body, settings.DefaultTimeZone);
+        var spec = reader.Read();
+        var errors = reader.Errors.ToList();
+        var typed = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(TaskSpecValidator.Validate(spec)
+            .Where(e => !typed.Contains(e.Field))
+            .Select(e => e with { Field = reader.SentNames.GetValueOrDefault(e.Field, e.Field) }));
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var result = await grains.GetAccountGrain(spec.AccountId).CreateTaskAsync(spec);
+        if (!result.Succeeded)
+        {
+            return Problems.From(result, Guid.Empty);
+        }
+
+        var task = result.Task!;
+        return TypedResults.Ok(new JsonObject
+        {
+            ["success"] = true,
+            ["task_id"] = task.TaskId.ToString(),
+            ["message"] = result.Message,
+            ["task_info"] = TaskJson.From(task),
+        });
+    }
+
+    /// <summary>Lists tasks.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ListAsync(
+        IGrainFactory grains, string? account_id = null, string? status = null, int limit = 100, int offset = 0)
+    {
+        var errors = new List<FieldError>();
+        ScheduledTaskStatus? parsed = null;
+        if (status is not null)
+        {
+            if (Enum.TryParse<ScheduledTaskStatus>(status, ignoreCase: true, out var s) && !int.TryParse(status, out _))
+            {
+                parsed = s;
+            }
+            else
+            {
+                errors.Add(new FieldError("status", $"status must be pending, running, paused, completed or error; got '{status}'."));
+            }
+        }
+
+        if (limit is < 1 or > TaskQuery.MaxLimit)
+        {
+            errors.Add(new FieldError("limit", $"limit must be between 1 and {TaskQuery.MaxLimit}; got {limit}."));
+        }
+
+        if (offset < 0)
+        {
+            errors.Add(new FieldError("offset", $"offset must be 0 or more; got {offset}."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var page = await grains.GetTaskQueryGrain().ListAsync(new TaskQuery { AccountId = account_id, Status = parsed, Limit = limit, Offset = offset });
+        return TypedResults.Ok(new JsonObject
+        {
+            ["total"] = page.Total,
+            ["tasks"] = new JsonArray([.. page.Tasks.Select(t => (JsonNode)TaskJson.From(t))]),
+        });
+    }
+
+    /// <summary>One task.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetAsync(string taskId, IGrainFactory grains)
+    {
+        if (!Guid.TryParse(taskId, out var id))
+        {
+            return Problems.NotFound(taskId);
+        }
+
+        var task = await grains.GetTaskGrain(id).GetAsync();
+        return task is null ? Problems.NotFound(taskId) : TypedResults.Ok(TaskJson.From(task));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Actors.IntegrationTests.Support;
+
+namespace Actors.IntegrationTests.EndToEnd;
+
+/// <summary>The whole system as processes: a task created over HTTP survives kill -9 of every process.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class CrashRecoveryTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task ATaskKeepsFiringAfterEveryProcessIsKilledAndRestarted()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        string taskId;
+        long roundsBeforeCrash;
+        await using (var cluster = await ClusterProcesses.StartAsync(database, silos: 1))
+        {
+            taskId = await cluster.CreateTaskAsync(new JsonObject
+            {
+                ["sys_type"] = "mac_intel",
+                ["xhs_account_id"] = "crash-account",
+                ["xhs_account_name"] = "Crash",
+                ["user_query"] = "keep going",
+                ["interval"] = 2,
+            });
+            roundsBeforeCrash = (await Poll.UntilAsync(
+                async () => (await cluster.GetTaskAsync(taskId))["round_num"]!.GetValue<long>(),
+                rounds => rounds >= 3, TimeSpan.FromSeconds(60), "three rounds before the crash", cluster.Logs));
+
+            foreach (var silo in cluster.Silos.Values)
+            {
+                await silo.KillAsync();
+            }
+
+            await cluster.Api!.KillAsync();
+        }
+
+        await using var restarted = await ClusterProcesses.StartAsync(database, silos: 1);
+        var after = await restarted.GetTaskAsync(taskId);
+        Assert.Equal("crash-account", after["account_id"]!.GetValue<string>());
+        Assert.Equal("keep going", after["kwargs"]!["user_query"]!.GetValue<string>());
+        Assert.True(after["round_num"]!.GetValue<long>() >= roundsBeforeCrash, "rounds are never lost");
+
+        var resumed = await Poll.UntilAsync(
+            async () => (await restarted.GetTaskAsync(taskId))["round_num"]!.GetValue<long>(),
+            rounds => rounds >= after["round_num"]!.GetValue<long>() + 3,
+            TimeSpan.FromSeconds(60), "three more rounds after the restart", restarted.Logs);
+        Assert.True(resumed > roundsBeforeCrash);
+    }
+
+    [Fact]
+    public async Task BadConfigurationStopsTheSiloWithOneMessageNamingEveryProblem()
+    {
+        await using var silo = ServiceProcess.Start("bad-silo", RepoPaths.SiloDll, new Dictionary<string, string>
+        {
+            ["Actors__Postgres"] = "",
+            ["Actors__Silo__SiloPort"] = "70000",
+        });
+
+        var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Actors:Postgres is empty", silo.Tail, StringComparison.Ordinal);
+        Assert.Contains("Actors:Silo:SiloPort must be a TCP port between 1 and 65535; got 70000", silo.Tail, StringComparison.Ordinal);
+        Assert.Single(silo.Tail.Split('\n'), line => line.Contains("invalid configuration", StringComparison.Ordinal));
+    }
+}
