@@ -14,6 +14,9 @@ public static class DuePlanner
 
     private const int MaxWalk = 10_000;
 
+    /// <summary>Missed slots are counted up to this many (intervals count arithmetically; cron walks).</summary>
+    private const long MaxCounted = 10_000_000;
+
     /// <summary>Whether <paramref name="slot"/> is due at <paramref name="now"/>.</summary>
     public static bool IsDue(DateTimeOffset slot, DateTimeOffset now) => slot <= now + EarlyTolerance;
 
@@ -26,7 +29,7 @@ public static class DuePlanner
         if (calculator.CountSlotsBetween(slot, slot, now, MaxWalk + 1) > MaxWalk)
         {
             var resume = calculator.NextAtOrAfter(slot, now);
-            var count = calculator.CountSlotsBetween(slot, slot, now) + 1;
+            var count = calculator.CountSlotsBetween(slot, slot, now, MaxCounted) + 1;
             return new DueDecision(null, count, slot, resume, $"{count} slots missed since {slot:O}; more than {MaxWalk} behind");
         }
 

@@ -199,8 +199,9 @@ internal sealed partial class TaskGrain(
 
         // A time in the past means "as soon as possible"; later slots are anchored to the new time.
         var now = Now;
+        // The moved time still respects the daily window: outside it, it moves to the next opening.
         var moved = next.AddSeconds(offsetSeconds);
-        State.NextRunAt = moved < now ? now : moved;
+        State.NextRunAt = Calculator().MoveIntoWindow(moved < now ? now : moved);
         State.Retry = null;
         await PersistAsync();
         return CommandResult.Ok("Task reordered.", Info());
