@@ -9,11 +9,6 @@ public sealed class AttemptRunner(ExecutorRegistry registry, TimeProvider timePr
     private readonly ExecutorRegistry _registry = registry;
     private readonly TimeProvider _timeProvider = timeProvider;
 
-    /// <summary>The registry (skeleton: keeps the build honest until the body lands).</summary>
-    internal ExecutorRegistry Registry => _registry;
-
-    /// <summary>The clock.</summary>
-    internal TimeProvider Clock => _timeProvider;
 
     /// <summary>
     /// Runs the attempt on the thread pool (never on a grain scheduler) and never throws except for
@@ -24,7 +19,8 @@ public sealed class AttemptRunner(ExecutorRegistry registry, TimeProvider timePr
         var executor = _registry.Find(request.Spec.Execution.Executor);
         if (executor is null)
         {
-            return new AttemptResult(RunOutcome.Failed, null, "unknown executor");
+            var known = string.Join(", ", _registry.All.Select(e => e.Name).Order(StringComparer.Ordinal));
+            return new AttemptResult(RunOutcome.Failed, null, $"No executor named '{request.Spec.Execution.Executor}' is registered; known: {known}.");
         }
 
         using var timer = new CancellationTokenSource(timeout, _timeProvider);
@@ -32,15 +28,17 @@ public sealed class AttemptRunner(ExecutorRegistry registry, TimeProvider timePr
         try
         {
             var result = await executor.ExecuteAsync(request, linked.Token);
-            return new AttemptResult(result.Succeeded ? RunOutcome.Succeeded : RunOutcome.Failed, result.Output, result.Error);
+            return new AttemptResult(result.Succeeded ? RunOutcome.Succeeded : RunOutcome.Failed, Truncate(result.Output), Truncate(result.Error));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new AttemptResult(RunOutcome.TimedOut, null, "timed out");
+            return new AttemptResult(RunOutcome.TimedOut, null, $"Timed out after {timeout.TotalSeconds:0.###} s.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new AttemptResult(RunOutcome.Failed, null, ex.Message);
+            return new AttemptResult(RunOutcome.Failed, null, Truncate($"{ex.GetType().Name}: {ex.Message}"));
         }
     }, cancellationToken);
+
+    private static string? Truncate(string? text) => text is { Length: > MaxOutputChars } ? text[..MaxOutputChars] : text;
 }

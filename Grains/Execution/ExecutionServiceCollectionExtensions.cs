@@ -11,6 +11,14 @@ public static class ExecutionServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IExecutor, LogExecutor>();
+        services.AddSingleton<IExecutor, HttpExecutor>();
+        services.AddHttpClient(HttpExecutor.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                MaxConnectionsPerServer = 256,
+                AllowAutoRedirect = false,
+            });
         services.TryAddSingleton<ExecutorRegistry>();
         services.TryAddSingleton<AttemptRunner>();
         return services;

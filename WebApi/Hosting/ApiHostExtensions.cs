@@ -1,7 +1,9 @@
 using System.Net;
+using System.Threading.RateLimiting;
 using Actors.WebApi.Endpoints;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Scalar.AspNetCore;
 
 namespace Actors.WebApi.Hosting;
 
@@ -24,6 +26,31 @@ public static class ApiHostExtensions
         builder.WebHost.UseUrls(urls);
         builder.Services.AddSingleton(settings);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<FaultHandler>();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Actors REST API";
+            document.Info.Version = "v1";
+            document.Info.Description = "A distributed task scheduler on Orleans. Errors are RFC 9457 problem details that also carry success=false and error.";
+            return Task.CompletedTask;
+        }));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Api.MaxRequestBodyBytes);
+        builder.Services.AddCors(o => o.AddDefaultPolicy(p =>
+        {
+            if (settings.Api.CorsOrigins.Length > 0)
+            {
+                p.WithOrigins(settings.Api.CorsOrigins).AllowAnyHeader().AllowAnyMethod();
+            }
+        }));
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.Api.RateLimitPerSecond, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
+            o.OnRejected = (context, _) => new ValueTask(Endpoints.Problems.Of(StatusCodes.Status429TooManyRequests, "Too many requests",
+                $"More than {settings.Api.RateLimitPerSecond} requests per second from one client; slow down.").ExecuteAsync(context.HttpContext));
+        });
 
         // Kestrel listens while the client is still looking for a silo.
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
@@ -57,8 +84,16 @@ public static class ApiHostExtensions
     public static void MapActorsApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Actors REST API"));
         app.MapHealth();
         app.MapTasks();
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapTaskCommands();
+        app.MapCluster();
+        app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription();
     }
 }

@@ -15,6 +15,9 @@ public sealed class ApiSettings
     /// <summary>Orleans ServiceId.</summary>
     public string ServiceId { get; set; } = "actors";
 
+    /// <summary>HTTP-side settings.</summary>
+    public HttpSettings Api { get; set; } = new();
+
     /// <summary>Time zone of tasks that name none.</summary>
     public string DefaultTimeZone { get; set; } = "UTC";
 }

@@ -32,6 +32,16 @@ public static class ApiSettingsValidator
             problems.Add($"Actors:DefaultTimeZone '{settings.DefaultTimeZone}' is not a known IANA time zone, e.g. 'UTC' or 'Europe/Berlin'.");
         }
 
+        if (settings.Api.MaxRequestBodyBytes < 1024)
+        {
+            problems.Add($"Actors:Api:MaxRequestBodyBytes must be at least 1024; got {settings.Api.MaxRequestBodyBytes}.");
+        }
+
+        if (settings.Api.RateLimitPerSecond < 1)
+        {
+            problems.Add($"Actors:Api:RateLimitPerSecond must be at least 1; got {settings.Api.RateLimitPerSecond}.");
+        }
+
         foreach (var url in urls)
         {
             if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)

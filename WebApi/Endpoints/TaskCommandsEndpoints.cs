@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Actors.Grains;
+using Actors.WebApi.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Actors.WebApi.Endpoints;
+
+/// <summary><c>/api/v1/tasks/{id}</c> commands: delete, pause, resume, reorder, run now, run history.</summary>
+public static class TaskCommandsEndpoints
+{
+    /// <summary>Maps the commands.</summary>
+    public static void MapTaskCommands(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks");
+        group.MapDelete("/{taskId}", DeleteAsync).WithName("DeleteTask").WithSummary("Delete a task; its reminder goes too and its account is freed.");
+        group.MapPost("/{taskId}/pause", PauseAsync).WithName("PauseTask").WithSummary("Pause: no run is scheduled until resume; a run in flight finishes.");
+        group.MapPost("/{taskId}/resume", ResumeAsync).WithName("ResumeTask").WithSummary("Resume (also from error): the first slot at or after now; returns next_execution_time.");
+        group.MapPost("/{taskId}/reorder", ReorderAsync).WithName("ReorderTask").WithSummary("Move the next run by priority_offset seconds (negative: earlier). 409 while running.");
+        group.MapPost("/{taskId}/run", RunNowAsync).WithName("RunTaskNow").WithSummary("Start a run now, outside the schedule.");
+        group.MapGet("/{taskId}/runs", RunsAsync).WithName("ListTaskRuns").WithSummary("Run history, newest first (the last 100 are kept).");
+    }
+
+    /// <summary>Deletes a task.</summary>
+    public static Task<Results<Ok<JsonObject>, ProblemHttpResult>> DeleteAsync(string taskId, IGrainFactory grains) =>
+        CommandAsync(taskId, g => g.DeleteAsync(), r => new JsonObject { ["success"] = true, ["message"] = r.Message, ["task_id"] = taskId }, grains);
+
+    /// <summary>Pauses a task.</summary>
+    public static Task<Results<Ok<JsonObject>, ProblemHttpResult>> PauseAsync(string taskId, IGrainFactory grains) =>
+        CommandAsync(taskId, g => g.PauseAsync(), r => StatusBody(r, taskId), grains);
+
+    /// <summary>Resumes a task.</summary>
+    public static Task<Results<Ok<JsonObject>, ProblemHttpResult>> ResumeAsync(string taskId, IGrainFactory grains) =>
+        CommandAsync(taskId, g => g.ResumeAsync(), r => StatusBody(r, taskId), grains);
+
+    /// <summary>Starts a run now.</summary>
+    public static Task<Results<Ok<JsonObject>, ProblemHttpResult>> RunNowAsync(string taskId, IGrainFactory grains) =>
+        CommandAsync(taskId, g => g.RunNowAsync(), r => StatusBody(r, taskId), grains);
+
+    /// <summary>Moves the next run.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ReorderAsync(string taskId, HttpRequest request, IGrainFactory grains)
+    {
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Of(StatusCodes.Status400BadRequest, "Malformed JSON", $"The request body is not valid JSON: {ex.Message}");
+        }
+
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("priority_offset", out var offset)
+            || offset.ValueKind != JsonValueKind.Number || !offset.TryGetInt64(out var seconds))
+        {
+            return Problems.Invalid([new FieldError("priority_offset", "priority_offset is required: a whole number of seconds, negative to run earlier, e.g. {\"priority_offset\": -1800}.")]);
+        }
+
+        return await CommandAsync(taskId, g => g.ReorderAsync(seconds), r =>
+        {
+            var json = StatusBody(r, taskId);
+            json["new_next_execution_time"] = TaskJson.Time(r.Task?.NextExecutionTime);
+            return json;
+        }, grains);
+    }
+
+    /// <summary>Run history.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> RunsAsync(string taskId, IGrainFactory grains, int limit = 100)
+    {
+        if (limit is < 1 or > 100)
+        {
+            return Problems.Invalid([new FieldError("limit", $"limit must be between 1 and 100; got {limit}.")]);
+        }
+
+        if (!Guid.TryParse(taskId, out var id))
+        {
+            return Problems.NotFound(taskId);
+        }
+
+        var runs = await grains.GetTaskGrain(id).GetRunsAsync(limit);
+        return runs is null
+            ? Problems.NotFound(taskId)
+            : TypedResults.Ok(new JsonObject
+            {
+                ["task_id"] = id.ToString(),
+                ["total"] = runs.Length,
+                ["runs"] = new JsonArray([.. runs.Select(r => (JsonNode)TaskJson.Run(r))]),
+            });
+    }
+
+    private static JsonObject StatusBody(CommandResult result, string taskId) => new()
+    {
+        ["success"] = true,
+        ["message"] = result.Message,
+        ["task_id"] = taskId,
+        ["status"] = result.Task?.Status.ToString().ToLowerInvariant(),
+        ["next_execution_time"] = TaskJson.Time(result.Task?.NextExecutionTime),
+        ["task_info"] = result.Task is null ? null : TaskJson.From(result.Task),
+    };
+
+    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> CommandAsync(
+        string taskId, Func<ITaskGrain, Task<CommandResult>> command, Func<CommandResult, JsonObject> body, IGrainFactory grains)
+    {
+        if (!Guid.TryParse(taskId, out var id))
+        {
+            return Problems.NotFound(taskId);
+        }
+
+        var result = await command(grains.GetTaskGrain(id));
+        return result.Succeeded ? TypedResults.Ok(body(result)) : Problems.From(result, id);
+    }
+}

@@ -1,0 +1,46 @@
+using Actors.WebApi.Endpoints;
+using Microsoft.AspNetCore.Diagnostics;
+using Orleans.Runtime;
+
+namespace Actors.WebApi.Hosting;
+
+/// <summary>The one place that turns exceptions into problem details; nothing internal leaks.</summary>
+public sealed class FaultHandler(ILogger<FaultHandler> logger) : IExceptionHandler
+{
+    /// <inheritdoc />
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                Problems.Of(StatusCodes.Status413PayloadTooLarge, "Request body too large", "The request body is larger than the configured limit (Actors:Api:MaxRequestBodyBytes); send a smaller body."),
+            BadHttpRequestException bad =>
+                Problems.Of(bad.StatusCode, "Bad request", $"The request could not be read: {bad.Message}"),
+            _ when IsClusterUnavailable(exception) =>
+                Problems.Of(StatusCodes.Status503ServiceUnavailable, "Cluster unavailable", "The scheduler cluster cannot be reached right now (no silo answered); try again shortly."),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled fault on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problems.Of(StatusCodes.Status500InternalServerError, "Internal error", "The server failed to handle the request; the failure is logged.");
+        }
+        else if (problem.StatusCode >= 500)
+        {
+            logger.LogWarning("{Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+        }
+
+        await problem.ExecuteAsync(httpContext);
+        return true;
+    }
+
+    private static bool IsClusterUnavailable(Exception exception) => exception switch
+    {
+        OrleansMessageRejectionException or SiloUnavailableException or Orleans.Networking.Shared.SocketConnectionException or TimeoutException or OperationCanceledException => true,
+        OrleansException when exception.Message.Contains("gateway", StringComparison.OrdinalIgnoreCase) => true,
+        InvalidOperationException when exception.Message.Contains("client", StringComparison.OrdinalIgnoreCase)
+            && exception.Message.Contains("connect", StringComparison.OrdinalIgnoreCase) => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsClusterUnavailable),
+        _ => exception.InnerException is { } inner && IsClusterUnavailable(inner),
+    };
+}
