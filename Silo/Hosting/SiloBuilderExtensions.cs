@@ -1,6 +1,7 @@
 using Actors.Grains;
 using Actors.Grains.Catalog;
 using Actors.Silo.Storage;
+using Actors.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

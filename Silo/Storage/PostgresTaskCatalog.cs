@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Actors.Grains;
 using Actors.Grains.Catalog;
+using Actors.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;

@@ -88,6 +88,7 @@ public static class ApiHostExtensions
         app.UseCors();
         app.UseRateLimiter();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseMiddleware<BodySizeLimitMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Actors REST API"));
         app.MapHealth();

@@ -1,4 +1,5 @@
 using Actors.Grains;
+using Actors.Grains.Storage;
 using Actors.Grains.Execution;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -35,7 +36,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
+            siloBuilder.AddMemoryGrainStorage(StorageNames.Default, o => o.GrainStorageSerializer = new JsonGrainStorageSerializer());
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             siloBuilder.ConfigureServices(services =>

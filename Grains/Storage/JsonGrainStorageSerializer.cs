@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Orleans.Storage;
 
-namespace Actors.Silo.Storage;
+namespace Actors.Grains.Storage;
 
 /// <summary>
 /// Grain state as plain JSON with no type names, so renaming or moving a state class never breaks

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Actors.Silo.Storage;
+namespace Actors.Grains.Storage;
 
 /// <summary>The JSON settings of everything the silo stores: plain JSON, enums by name, no type names.</summary>
 public static class ActorsJson
