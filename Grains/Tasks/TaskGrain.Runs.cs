@@ -270,17 +270,24 @@ internal sealed partial class TaskGrain
         };
     }
 
+    /// <summary>
+    /// While the grain is active a timer wakes it at the exact time. The durable reminder is the
+    /// backstop for when it is not (deactivation, a dead silo): it is re-registered only when its
+    /// period changed or when its next natural tick would come more than a period late, so a short
+    /// interval costs no reminder write per run.
+    /// </summary>
     private async Task EnsureReminderAsync(DateTimeOffset wake)
     {
         var now = Now;
         var period = ReminderPeriod();
-
-        // A reminder whose first tick has passed by the time it is armed waits a whole period, so
-        // an imminent wake-up also gets a one-shot timer; the reminder stays the durable backstop.
-        ArmWakeTimer(wake - now < ImminentWake ? wake : null);
-        if (State.ReminderAnchor is { } anchor && State.ReminderPeriod == period && wake > now && IsNaturalTick(anchor, period, wake))
+        ArmWakeTimer(wake - now <= period ? wake : null);
+        if (State.ReminderAnchor is { } anchor && State.ReminderPeriod == period)
         {
-            return;
+            var nextTick = anchor > now ? anchor : anchor + (period * Math.Ceiling((now - anchor) / period));
+            if (IsNaturalTick(anchor, period, wake) || (nextTick >= wake && nextTick - wake < period))
+            {
+                return;
+            }
         }
 
         var due = wake - now;
@@ -298,7 +305,7 @@ internal sealed partial class TaskGrain
             var due = wakeAt - Now;
             _wakeTimer = this.RegisterGrainTimer(
                 _ => WakeAsync(),
-                new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
+                new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
     }
 

@@ -36,10 +36,12 @@ public sealed class FaultHandler(ILogger<FaultHandler> logger) : IExceptionHandl
 
     private static bool IsClusterUnavailable(Exception exception) => exception switch
     {
-        OrleansMessageRejectionException or SiloUnavailableException or Orleans.Networking.Shared.SocketConnectionException or TimeoutException or OperationCanceledException => true,
+        OrleansMessageRejectionException or SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException or Orleans.Networking.Shared.SocketConnectionException or TimeoutException or OperationCanceledException => true,
         OrleansException when exception.Message.Contains("gateway", StringComparison.OrdinalIgnoreCase) => true,
         InvalidOperationException when exception.Message.Contains("client", StringComparison.OrdinalIgnoreCase)
             && exception.Message.Contains("connect", StringComparison.OrdinalIgnoreCase) => true,
+        // Until a silo has been reached, the client knows no grain implementations at all.
+        ArgumentException when exception.Message.StartsWith("Could not find an implementation for interface", StringComparison.Ordinal) => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsClusterUnavailable),
         _ => exception.InnerException is { } inner && IsClusterUnavailable(inner),
     };
