@@ -13,6 +13,7 @@ namespace Actors.IntegrationTests.EndToEnd;
 public sealed class FailoverTests(PostgresServer postgres)
 {
     private const int Tasks = 200;
+    private const int SlowTasks = 20;
 
     [Fact]
     public async Task KillingASiloLosesNoTaskAndNoRoundSucceedsTwice()
@@ -37,8 +38,28 @@ public sealed class FailoverTests(PostgresServer postgres)
             }));
         }
 
+        // Slow tasks are mostly in flight at any moment, so the kill catches some mid-run.
+        receiver.Delay("slow", TimeSpan.FromSeconds(3));
+        var slowIds = new List<string>();
+        for (var i = 0; i < SlowTasks; i++)
+        {
+            slowIds.Add(await cluster.CreateTaskAsync(new JsonObject
+            {
+                ["account_id"] = $"slow-{i}",
+                ["interval"] = 2,
+                ["run_immediately"] = true,
+                ["executor"] = "http",
+                ["http"] = new JsonObject { ["url"] = receiver.Url("slow") },
+                ["timeout_seconds"] = 30,
+                ["max_retries"] = 3,
+                ["retry_backoff_seconds"] = 0.5,
+            }));
+        }
+
         await Poll.UntilAsync(() => Task.FromResult(FiredTasks(receiver, DateTimeOffset.MinValue)), n => n == Tasks,
             TimeSpan.FromSeconds(90), "every task to fire once", cluster.Logs);
+        await Poll.UntilAsync(() => Task.FromResult(receiver.To("slow").Select(d => d.RunId).Distinct().Count()), n => n >= SlowTasks,
+            TimeSpan.FromSeconds(60), "the slow tasks to be running", cluster.Logs);
 
         await cluster.Silos[1].KillAsync();
         var killedAt = DateTimeOffset.UtcNow;
@@ -47,8 +68,8 @@ public sealed class FailoverTests(PostgresServer postgres)
             TimeSpan.FromSeconds(60), "every task to fire again within 60 s of the kill", () => Silent(cluster, receiver, ids, killedAt));
         var listed = await Poll.UntilAsync(
             async () => (await cluster.Http.GetFromJsonAsync<JsonObject>(new Uri("/api/v1/tasks/?limit=1000", UriKind.Relative)))!["total"]!.GetValue<long>(),
-            total => total == Tasks, TimeSpan.FromSeconds(30), "the list to show every task", cluster.Logs);
-        Assert.Equal(Tasks, listed);
+            total => total == Tasks + SlowTasks, TimeSpan.FromSeconds(30), "the list to show every task", cluster.Logs);
+        Assert.Equal(Tasks + SlowTasks, listed);
 
         // Live activations stay where they are; the restarted silo takes new work and its share of the reminder ring.
         var restarted = cluster.StartSilo(1);
@@ -63,6 +84,11 @@ public sealed class FailoverTests(PostgresServer postgres)
         await Poll.UntilAsync(() => RunsOnSiloAsync(cluster, newIds, siloOne!), n => n > 0, TimeSpan.FromSeconds(60),
             "the restarted silo to run some of the new tasks", cluster.Logs);
         Assert.True(restarted.IsRunning);
+
+        // Runs in flight on the dead silo are recorded as abandoned and their round is retried to success.
+        var abandoned = await Poll.UntilAsync(() => AbandonedRoundsAsync(cluster, slowIds), a => a.Count > 0 && a.All(r => r.Retried),
+            TimeSpan.FromSeconds(90), "abandoned runs on the killed silo, each retried to success", cluster.Logs);
+        Assert.NotEmpty(abandoned);
 
         // No round succeeded twice in the scheduler's own history...
         foreach (var id in ids.Take(50))
@@ -98,6 +124,22 @@ public sealed class FailoverTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         var problem = await task.JsonAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Contains("cannot be reached", problem["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private static async Task<List<(string RunId, bool Retried)>> AbandonedRoundsAsync(ClusterProcesses cluster, List<string> ids)
+    {
+        var result = new List<(string, bool)>();
+        foreach (var id in ids)
+        {
+            var runs = (await cluster.Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/v1/tasks/{id}/runs", UriKind.Relative)))!["runs"]!.AsArray();
+            foreach (var run in runs.Where(r => r!["outcome"]!.GetValue<string>() == "abandoned"))
+            {
+                var runId = run!["run_id"]!.GetValue<string>();
+                result.Add((runId, runs.Any(r => r!["run_id"]!.GetValue<string>() == runId && r["outcome"]!.GetValue<string>() == "succeeded")));
+            }
+        }
+
+        return result;
     }
 
     private static string Silent(ClusterProcesses cluster, WebhookReceiver receiver, List<string> ids, DateTimeOffset since)
