@@ -98,6 +98,7 @@ internal sealed partial class TaskGrain
         }
 
         AppendRun(ToRecord(run, RunOutcome.Running, null, null, null));
+        ArmWatchdog();
 
         // Durable before the executor starts: if this silo dies, the next activation sees the
         // attempt and marks it abandoned instead of losing it.
@@ -108,7 +109,6 @@ internal sealed partial class TaskGrain
         var cancellation = new CancellationTokenSource();
         _attempt = cancellation;
         DelayDeactivation(timeout + AbandonGrace + AbandonGrace);
-        ArmWatchdog();
         var sink = GrainFactory.GetGrain<ITaskRunSink>(Id);
         _ = Task.Run(() => ExecuteAndReportAsync(runner, sink, request, timeout, logger, cancellation.Token));
     }
@@ -237,20 +237,46 @@ internal sealed partial class TaskGrain
         }
 
         var wake = NextWake();
-        if (wake is { } at)
+        try
         {
-            await EnsureReminderAsync(at);
-            await store.WriteStateAsync();
+            if (wake is { } at)
+            {
+                await TryAsync(() => EnsureReminderAsync(at), "register its reminder");
+                await store.WriteStateAsync();
+            }
+            else
+            {
+                await store.WriteStateAsync();
+                await TryAsync(UnregisterReminderAsync, "unregister its reminder");
+            }
         }
-        else
+        catch
         {
-            await store.WriteStateAsync();
-            await UnregisterReminderAsync();
+            // Memory must never run ahead of storage: start over from the stored state.
+            DeactivateOnIdle();
+            throw;
         }
 
         if (touch)
         {
             await catalog.UpsertAsync(Info());
+        }
+    }
+
+    /// <summary>
+    /// A reminder-service hiccup (its range moving after a silo died) must not stop a run: the
+    /// wake timer and the overdue sweep cover the gap, and the next persist registers again.
+    /// </summary>
+    private async Task TryAsync(Func<Task> reminderChange, string what)
+    {
+        try
+        {
+            await reminderChange();
+        }
+        catch (Exception ex)
+        {
+            State.ReminderAnchor = null;
+            logger.LogWarning(ex, "Task {TaskId}: could not {What}; will retry on the next change", Id, what);
         }
     }
 

@@ -26,9 +26,8 @@ public static class TaskJson
             ["status"] = Name(task.Status),
             ["schedule_mode"] = Name(schedule.Mode),
             ["interval"] = schedule.IntervalSeconds,
-            ["valid_time_range"] = window is not null && window.StartMinute % 60 == 0 && window.EndMinute % 60 == 0
-                ? new JsonArray(window.StartMinute / 60, window.EndMinute / 60) : null,
-            ["time_slot"] = window is null ? null : new JsonObject { ["start_time"] = Clock(window.StartMinute), ["end_time"] = Clock(window.EndMinute) },
+            ["valid_time_range"] = window is not null && DailyWindowParser.ToHourRange(window) is { } hours ? new JsonArray(hours[0], hours[1]) : null,
+            ["time_slot"] = window is null ? null : TimeSlot(DailyWindowParser.ToTimeSlot(window)),
             ["cron"] = schedule.Cron,
             ["at"] = new JsonArray([.. schedule.DailyAt.Select(a => (JsonNode?)a)]),
             ["run_at"] = Time(schedule.RunAt),
@@ -78,5 +77,5 @@ public static class TaskJson
     private static string Name<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private static string Clock(int minute) => $"{minute / 60:00}:{minute % 60:00}";
+    private static JsonObject TimeSlot((string Start, string End) slot) => new() { ["start_time"] = slot.Start, ["end_time"] = slot.End };
 }

@@ -194,53 +194,37 @@ public sealed class TaskRequestReader(JsonElement body, string defaultTimeZone)
             : Error<DateTimeOffset?>(name, $"{name} must be an ISO 8601 date-time such as 2026-01-08T10:30:00Z; got '{text}'.");
     }
 
+    /// <summary>Reads the JSON shape of the window; what makes a window valid is <see cref="DailyWindowParser"/>'s rule.</summary>
     private DailyWindow? Window()
     {
-        if (TryGet(out var range, out _, "valid_time_range"))
+        DailyWindowParseResult? parsed = null;
+        string field;
+        if (TryGet(out var range, out field, "valid_time_range"))
         {
-            if (range.ValueKind != JsonValueKind.Array || range.GetArrayLength() != 2
-                || !range.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var h) && h is >= 0 and <= 24))
+            if (range.ValueKind != JsonValueKind.Array || !range.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out _)))
             {
-                return Error<DailyWindow?>("valid_time_range", $"valid_time_range must be two hours from 0 to 24, start and end, e.g. [8, 22] (end exclusive; [22, 6] wraps midnight); got {range.GetRawText()}.");
+                return Error<DailyWindow?>(field, $"valid_time_range must be an array of two whole hours, e.g. [8, 22]; got {Describe(range)}.");
             }
 
-            var start = range[0].GetInt32();
-            var end = range[1].GetInt32();
-            if (start == end || (start == 24))
+            parsed = DailyWindowParser.FromHourRange([.. range.EnumerateArray().Select(e => e.GetInt32())]);
+        }
+        else if (TryGet(out var slot, out field, "time_slot"))
+        {
+            if (slot.ValueKind != JsonValueKind.Object)
             {
-                return Error<DailyWindow?>("valid_time_range", $"valid_time_range [{start}, {end}] is empty: give two different hours, e.g. [8, 22].");
+                return Error<DailyWindow?>(field, $"time_slot must be an object like {{\"start_time\": \"08:00\", \"end_time\": \"22:30\"}}; got {Describe(slot)}.");
             }
 
-            return new DailyWindow(start * 60, end * 60);
+            static string? Text(JsonElement o, string name) => o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            parsed = DailyWindowParser.FromTimeSlot(Text(slot, "start_time"), Text(slot, "end_time"));
         }
 
-        if (TryGet(out var slot, out _, "time_slot"))
+        return parsed switch
         {
-            if (slot.ValueKind != JsonValueKind.Object
-                || !slot.TryGetProperty("start_time", out var s) || s.ValueKind != JsonValueKind.String
-                || !slot.TryGetProperty("end_time", out var e) || e.ValueKind != JsonValueKind.String
-                || ParseMinute(s.GetString()!) is not { } startMinute || ParseMinute(e.GetString()!) is not { } endMinute
-                || startMinute == endMinute || startMinute == 1440)
-            {
-                return Error<DailyWindow?>("time_slot", $"time_slot must be {{\"start_time\": \"HH:mm\", \"end_time\": \"HH:mm\"}} with different times, e.g. {{\"start_time\": \"08:00\", \"end_time\": \"22:30\"}}; got {slot.GetRawText()}.");
-            }
-
-            return new DailyWindow(startMinute, endMinute);
-        }
-
-        return null;
-    }
-
-    private static int? ParseMinute(string text)
-    {
-        if (text == "24:00")
-        {
-            return 1440;
-        }
-
-        return TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            ? (time.Hour * 60) + time.Minute
-            : null;
+            null => null,
+            { Succeeded: true } ok => ok.Window,
+            var failed => Error<DailyWindow?>(field, failed.Error!),
+        };
     }
 
     private HttpTarget? Http()

@@ -87,7 +87,8 @@ public sealed class FailoverTests(PostgresServer postgres)
 
         // Runs in flight on the dead silo are recorded as abandoned and their round is retried to success.
         var abandoned = await Poll.UntilAsync(() => AbandonedRoundsAsync(cluster, slowIds), a => a.Count > 0 && a.All(r => r.Retried),
-            TimeSpan.FromSeconds(90), "abandoned runs on the killed silo, each retried to success", cluster.Logs);
+            TimeSpan.FromSeconds(90), "abandoned runs on the killed silo, each retried to success",
+            () => string.Join(Environment.NewLine, slowIds.Take(20).Select(id => cluster.Http.GetStringAsync(new Uri($"/api/v1/tasks/{id}/runs?limit=8", UriKind.Relative)).GetAwaiter().GetResult())));
         Assert.NotEmpty(abandoned);
 
         // No round succeeded twice in the scheduler's own history...

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Actors.Benchmarks;
+
+/// <summary>Bounded-concurrency request loops.</summary>
+public static class Load
+{
+    /// <summary>Runs <paramref name="count"/> operations with <paramref name="concurrency"/> in flight; returns the wall time.</summary>
+    public static async Task<TimeSpan> RunAsync(int count, int concurrency, Func<int, Task> operation)
+    {
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                await operation(i);
+            }
+        }));
+        return watch.Elapsed;
+    }
+
+    /// <summary>Runs operations for <paramref name="duration"/>; returns how many completed.</summary>
+    public static async Task<long> RunForAsync(TimeSpan duration, int concurrency, Func<long, Task> operation)
+    {
+        long done = 0;
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                await operation(Interlocked.Increment(ref done));
+            }
+        }));
+        return done;
+    }
+
+    /// <summary>Creates a task and returns its id; throws with the server's answer when refused.</summary>
+    public static async Task<string> CreateAsync(HttpClient http, JsonObject body, Latencies? latencies = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await http.PostAsJsonAsync(new Uri("/api/v1/tasks/", UriKind.Relative), body);
+        latencies?.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"create failed ({(int)response.StatusCode}): {text}");
+        }
+
+        return JsonNode.Parse(text)!["task_id"]!.GetValue<string>();
+    }
+
+    /// <summary>GETs a path, recording its latency; throws on failure.</summary>
+    public static async Task<JsonNode> GetAsync(HttpClient http, string path, Latencies latencies)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return response.IsSuccessStatusCode ? JsonNode.Parse(text)! : throw new InvalidOperationException($"GET {path} failed ({(int)response.StatusCode}): {text}");
+    }
+}

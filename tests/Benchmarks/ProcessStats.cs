@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Actors.Benchmarks;
+
+/// <summary>CPU seconds and peak memory of processes, read from /proc.</summary>
+public static class ProcessStats
+{
+    private static readonly double TicksPerSecond = 100;
+
+    /// <summary>user+system CPU seconds of a process (0 if gone).</summary>
+    public static double CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Peak resident memory (VmHWM) in MiB.</summary>
+    public static double PeakRssMiB(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    /// <summary>CPU seconds of every PostgreSQL process on the machine.</summary>
+    public static double PostgresCpuSeconds() => Directory.EnumerateDirectories("/proc")
+        .Select(Path.GetFileName)
+        .Where(name => int.TryParse(name, out _))
+        .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))
+        .Where(pid => ReadComm(pid) == "postgres")
+        .Sum(CpuSeconds);
+
+    private static string ReadComm(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Actors.Benchmarks;
+
+/// <summary>
+/// N tasks with a 60-second interval, first runs spread over a minute, each calling the receiver;
+/// measures lateness, missed and duplicate rounds, and the CPU and memory it took.
+/// </summary>
+public static class ScheduleScenario
+{
+    /// <summary>Runs it.</summary>
+    public static async Task<Dictionary<string, object>> RunAsync(HttpClient http, BenchOptions options)
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var n = options.Tasks;
+        var runId = Guid.NewGuid().ToString("N")[..6];
+
+        // First slots start after creation is expected to be done (estimated at 400 creates/s).
+        var firstSlot = DateTimeOffset.UtcNow.AddSeconds(20 + (n / 400.0));
+        var starts = new DateTimeOffset[n];
+        var createTime = await Load.RunAsync(n, 64, async i =>
+        {
+            starts[i] = firstSlot.AddMilliseconds(i * 60_000.0 / n);
+            await Load.CreateAsync(http, new JsonObject
+            {
+                ["account_id"] = $"bench-{runId}-{i}",
+                ["sys_type"] = "bench",
+                ["interval"] = 60,
+                ["start_time"] = starts[i].ToString("O", CultureInfo.InvariantCulture),
+                ["executor"] = "http",
+                ["http"] = new JsonObject { ["url"] = receiver.Url },
+                ["timeout_seconds"] = 10,
+                ["max_retries"] = 0,
+            });
+        });
+        var created = DateTimeOffset.UtcNow;
+        Console.Error.WriteLine($"[bench] created {n} tasks in {createTime.TotalSeconds:0.0} s");
+
+        var measureFrom = created > firstSlot ? created.AddSeconds(5) : firstSlot;
+        var measureTo = measureFrom.AddMinutes(options.Minutes);
+        var cpuBefore = options.SiloPids.Sum(ProcessStats.CpuSeconds);
+        var pgBefore = ProcessStats.PostgresCpuSeconds();
+        while (DateTimeOffset.UtcNow < measureTo)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            Console.Error.WriteLine($"[bench] {receiver.Arrivals.Count} deliveries so far");
+        }
+
+        var cpu = options.SiloPids.Sum(ProcessStats.CpuSeconds) - cpuBefore;
+        var pg = ProcessStats.PostgresCpuSeconds() - pgBefore;
+
+        // Slots that ended at least 10 s before the end of the measurement must have arrived.
+        var lateness = new Latencies();
+        var countedUntil = measureTo.AddSeconds(-10);
+        var arrivals = receiver.Arrivals.Values.Where(a => a.ScheduledAt >= measureFrom && a.ScheduledAt < countedUntil).ToList();
+        foreach (var a in arrivals)
+        {
+            lateness.Add((a.ArrivedAt - a.ScheduledAt).TotalMilliseconds);
+        }
+
+        long expected = 0;
+        foreach (var start in starts)
+        {
+            var first = start >= measureFrom ? start : start.AddMinutes(Math.Ceiling((measureFrom - start).TotalMinutes));
+            expected += first < countedUntil ? (long)Math.Floor((countedUntil - first).TotalMinutes) + 1 : 0;
+        }
+
+        var received = arrivals.Select(a => (a.TaskId, a.ScheduledAt)).Distinct().LongCount();
+        return new Dictionary<string, object>
+        {
+            ["tasks"] = n,
+            ["minutes"] = options.Minutes,
+            ["create_per_second"] = Math.Round(n / createTime.TotalSeconds, 1),
+            ["lateness_p50_ms"] = Math.Round(lateness.Percentile(50), 1),
+            ["lateness_p90_ms"] = Math.Round(lateness.Percentile(90), 1),
+            ["lateness_p99_ms"] = Math.Round(lateness.Percentile(99), 1),
+            ["lateness_max_ms"] = Math.Round(lateness.Max, 1),
+            ["runs_per_second"] = Math.Round(arrivals.Count / (countedUntil - measureFrom).TotalSeconds, 1),
+            ["expected_rounds"] = expected,
+            ["missed_rounds"] = Math.Max(0, expected - received),
+            ["duplicate_rounds"] = receiver.Duplicates.Count,
+            ["silo_cpu_seconds"] = Math.Round(cpu, 1),
+            ["silo_peak_rss_mib"] = Math.Round(options.SiloPids.Sum(ProcessStats.PeakRssMiB), 0),
+            ["postgres_cpu_seconds"] = Math.Round(pg, 1),
+        };
+    }
+}
