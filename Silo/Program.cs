@@ -11,6 +11,11 @@ if (problems.Count > 0)
     return 2;
 }
 
+if (args.Contains("--rebuild-catalog"))
+{
+    return await CatalogCommand.RebuildAsync(settings);
+}
+
 await builder.AddActorsSiloAsync(settings);
 await builder.Build().RunAsync();
 return 0;

@@ -1,7 +1,7 @@
 namespace Actors.Grains.Tasks;
 
 /// <summary>Maps the stored state to what callers may see.</summary>
-internal static class TaskStateMapping
+public static class TaskStateMapping
 {
     /// <summary>The public view of the task.</summary>
     public static TaskInfo ToInfo(this TaskState state, Guid taskId) => new()

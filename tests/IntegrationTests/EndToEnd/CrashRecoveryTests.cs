@@ -46,6 +46,27 @@ public sealed class CrashRecoveryTests(PostgresServer postgres)
             rounds => rounds >= after["round_num"]!.GetValue<long>() + 3,
             TimeSpan.FromSeconds(60), "three more rounds after the restart", restarted.Logs);
         Assert.True(resumed > roundsBeforeCrash);
+
+        // The catalog is derived: wiped, it is rebuilt from grain state, ghosts included.
+        await using (var connection = new Npgsql.NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var wipe = new Npgsql.NpgsqlCommand(
+                $"DELETE FROM actors_task_catalog; INSERT INTO actors_task_catalog (task_id, account_id, status, created_at, version, info, written_at) VALUES ('{Guid.NewGuid()}', 'ghost', 'pending', now(), 1, '{{}}', now() - interval '1 hour')",
+                connection);
+            await wipe.ExecuteNonQueryAsync();
+        }
+
+        await using var rebuild = ServiceProcess.Start("rebuild", RepoPaths.SiloDll, new Dictionary<string, string>
+        {
+            ["Actors__Postgres"] = database,
+            ["Logging__LogLevel__Default"] = "Information",
+        }, "--rebuild-catalog");
+        Assert.Equal(0, await rebuild.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("catalog rebuilt: 1 tasks, 1 stale rows removed", rebuild.Tail, StringComparison.Ordinal);
+        var listed = (await restarted.Http.GetStringAsync(new Uri("/api/v1/tasks/", UriKind.Relative)));
+        Assert.Contains(taskId, listed, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghost", listed, StringComparison.Ordinal);
     }
 
     [Fact]

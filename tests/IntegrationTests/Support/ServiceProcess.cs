@@ -25,9 +25,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Tail => string.Join(Environment.NewLine, _output.TakeLast(60));
 
     /// <summary>Starts <c>dotnet {dll}</c> with the given environment.</summary>
-    public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment)
+    public static ServiceProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet", [dll])
+        var info = new ProcessStartInfo("dotnet", [dll, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
