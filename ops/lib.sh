@@ -60,7 +60,7 @@ start_local_postgres() {
     port_is_free "$port" || die "port $port (kept in $data/port) is taken by another program; stop it or delete $data/port"
     say "starting PostgreSQL on 127.0.0.1:$port"
     pg_run "$PG_BIN/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
-      -o "-p $port -k $pgdata -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null \
+      -o "-p $port -k $pgdata -c listen_addresses=127.0.0.1 -c max_connections=300 ${ACTORS_PG_OPTS:-}" start >/dev/null \
       || die "PostgreSQL did not start; see $pgdata/server.log"
   fi
   if ! pg_run psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "select 1 from pg_database where datname='actors'" | grep -q 1; then

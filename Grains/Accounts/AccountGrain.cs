@@ -2,14 +2,16 @@ namespace Actors.Grains.Accounts;
 
 /// <summary>
 /// The only place the one-active-task-per-account rule lives. Non-reentrant, so concurrent creates
-/// for one account queue up here and exactly one wins. The slot is reserved durably before the task
-/// is created; a reservation left by a crash is resolved by asking the task grain whether it exists.
+/// for one account queue up here and exactly one wins. Task ids come from the account's sequence
+/// (<see cref="TaskIds"/>), so a create cut off by a crash between the task's write and the
+/// account's is found by the next create instead of leaving a second active task.
 /// </summary>
 [GrainType("account")]
 internal sealed class AccountGrain(
     [PersistentState("account", StorageNames.Default)] IPersistentState<AccountState> store) : Grain, IAccountGrain
 {
     private const int FinishedKept = 1000;
+    private const int MaxSpentIds = 16;
 
     private AccountState State => store.State;
 
@@ -42,19 +44,42 @@ internal sealed class AccountGrain(
             MarkFinished(activeId, exists: active is not null);
         }
 
-        var taskId = Guid.NewGuid();
-        State.ReservedTaskId = taskId;
-        await store.WriteStateAsync();
-
-        var result = await GrainFactory.GetTaskGrain(taskId).CreateAsync(spec);
-        State.ReservedTaskId = null;
-        if (result.Succeeded)
+        // The next id in the account's sequence. A task already there was created by an earlier
+        // attempt that was cut off before this grain saved the count: it is the account's task.
+        for (var attempt = 0; ; attempt++)
         {
-            State.ActiveTaskId = taskId;
-        }
+            var taskId = TaskIds.For(AccountId, State.Sequence + 1);
+            var result = await GrainFactory.GetTaskGrain(taskId).CreateAsync(spec);
+            if (result.Outcome == CommandOutcome.Invalid)
+            {
+                return result;
+            }
 
-        await store.WriteStateAsync();
-        return result;
+            State.Sequence++;
+            if (result.Succeeded)
+            {
+                State.ActiveTaskId = taskId;
+                await store.WriteStateAsync();
+                return result;
+            }
+
+            if (result.Task is { } earlier && earlier.Status != ScheduledTaskStatus.Completed)
+            {
+                State.ActiveTaskId = taskId;
+                await store.WriteStateAsync();
+                return CommandResult.Conflict(
+                    $"Account '{AccountId}' already has an active task '{taskId}' (from an earlier create whose answer was lost); one account can have only one active task. Delete it or wait until it completes.",
+                    conflictingTaskId: taskId);
+            }
+
+            // Completed or deleted meanwhile: that id is spent; take the next.
+            MarkFinished(taskId, exists: result.Task is not null);
+            if (attempt >= MaxSpentIds)
+            {
+                await store.WriteStateAsync();
+                throw new InvalidOperationException($"Account '{AccountId}': {MaxSpentIds} task ids in a row were already taken; giving up.");
+            }
+        }
     }
 
     public async Task ReleaseAsync(Guid taskId, bool deleted)

@@ -10,6 +10,14 @@ public interface ITaskCatalog
     /// <summary>Stores the task's state if <see cref="TaskInfo.Version"/> is newer than the stored one. Completes once durable.</summary>
     Task UpsertAsync(TaskInfo task, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Queues the task's state to be stored soon (within a fraction of a second), coalesced with
+    /// its other changes and other tasks' into one write. For the frequent run transitions of a
+    /// pending or running task: a change lost with a crashed silo is repaired by the task's next
+    /// change, or by the wake-up the overdue sweep gives it.
+    /// </summary>
+    void Post(TaskInfo task);
+
     /// <summary>Removes the task (a versioned tombstone, so a late upsert cannot bring it back).</summary>
     Task RemoveAsync(Guid taskId, long version, CancellationToken cancellationToken = default);
 

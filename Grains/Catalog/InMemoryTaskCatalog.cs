@@ -18,6 +18,9 @@ public sealed class InMemoryTaskCatalog : ITaskCatalog
     }
 
     /// <inheritdoc />
+    public void Post(TaskInfo task) => UpsertAsync(task);
+
+    /// <inheritdoc />
     public Task RemoveAsync(Guid taskId, long version, CancellationToken cancellationToken = default)
     {
         _entries.AddOrUpdate(

@@ -76,7 +76,11 @@ public sealed class OverdueSweep(ITaskCatalog catalog, IGrainFactory grainFactor
             try
             {
                 await Task.Delay(Period, clock, _stopping.Token);
-                await SweepAsync(_stopping.Token);
+
+                // A full batch means more are waiting (a silo died with many tasks): keep going.
+                while (await SweepAsync(_stopping.Token) == BatchSize)
+                {
+                }
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {

@@ -15,11 +15,21 @@ public sealed class DispatcherSwitch(IGrainFactory grainFactory, TimeProvider cl
     public static readonly TimeSpan ResubscribePeriod = TimeSpan.FromSeconds(10);
 
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _readLock = new();
     private volatile bool _isRunning = true;
+    private volatile bool _known;
+    private Task? _read;
     private long _freshUntilTicks;
     private Task _refresh = Task.CompletedTask;
 
-    /// <summary>Whether runs may start.</summary>
+    /// <summary>How long a due task waits for a stale switch to be re-read before it uses the last known value.</summary>
+    public static readonly TimeSpan StaleReadTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Whether runs may start. A fresh copy answers at once. A stale one is re-read from the grain
+    /// by one call shared by every caller on this silo (so a burst of due tasks never turns into
+    /// a burst of calls to one grain); if that call fails or is slow, the last known value stands.
+    /// </summary>
     public async ValueTask<bool> IsRunningAsync()
     {
         if (clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _freshUntilTicks))
@@ -27,13 +37,47 @@ public sealed class DispatcherSwitch(IGrainFactory grainFactory, TimeProvider cl
             return _isRunning;
         }
 
-        return await grainFactory.GetDispatcherGrain().IsRunningAsync();
+        var read = SharedRead();
+        if (_known)
+        {
+            await Task.WhenAny(read, Task.Delay(StaleReadTimeout, clock));
+            return _isRunning;
+        }
+
+        await read;
+        return _isRunning;
+    }
+
+    private Task SharedRead()
+    {
+        lock (_readLock)
+        {
+            if (_read is null || _read.IsCompleted)
+            {
+                _read = ReadAsync();
+            }
+
+            return _read;
+        }
+    }
+
+    private async Task ReadAsync()
+    {
+        try
+        {
+            await OnSwitchedAsync(await grainFactory.GetDispatcherGrain().IsRunningAsync());
+        }
+        catch (Exception ex) when (_known)
+        {
+            logger.LogWarning(ex, "Could not re-read the dispatcher switch; using the last known value ({IsRunning})", _isRunning);
+        }
     }
 
     /// <inheritdoc />
     public Task OnSwitchedAsync(bool isRunning)
     {
         _isRunning = isRunning;
+        _known = true;
         Interlocked.Exchange(ref _freshUntilTicks, (clock.GetUtcNow() + ResubscribePeriod * 2).UtcTicks);
         return Task.CompletedTask;
     }

@@ -18,7 +18,9 @@ public static class ExecutionServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 MaxConnectionsPerServer = 256,
                 AllowAutoRedirect = false,
-            });
+            })
+            .RemoveAllLoggers(); // a log scope and two log lines per webhook call cost more than the call; outcomes are in the run history
+
         services.TryAddSingleton<ExecutorRegistry>();
         services.TryAddSingleton<AttemptRunner>();
         return services;

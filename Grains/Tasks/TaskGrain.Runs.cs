@@ -14,6 +14,12 @@ internal sealed partial class TaskGrain
     /// <summary>Wake-ups closer than this are driven by a grain timer as well as the reminder.</summary>
     private static readonly TimeSpan ImminentWake = TimeSpan.FromSeconds(1);
 
+    /// <summary>The shortest reminder period (see <see cref="ReminderPeriod"/>).</summary>
+    private static readonly TimeSpan BackstopPeriod = TimeSpan.FromMinutes(5);
+
+    /// <summary>How soon a failed timer wake-up is tried again.</summary>
+    private static readonly TimeSpan WakeRetryDelay = TimeSpan.FromSeconds(2);
+
     private async Task OnSlotDueAsync()
     {
         if (!await dispatcher.IsRunningAsync())
@@ -228,7 +234,11 @@ internal sealed partial class TaskGrain
     /// for, the reminder is registered before the state is written, so saved state never points
     /// at a slot without a reminder; with nothing, the state is written first.
     /// </summary>
-    private async Task PersistAsync(bool touch = true)
+    /// <remarks>
+    /// The catalog write is awaited for commands and for a task that leaves pending/running (it
+    /// may never change again); run transitions of a live task are posted and coalesced.
+    /// </remarks>
+    private async Task PersistAsync(bool touch = true, bool awaitCatalog = false)
     {
         if (touch)
         {
@@ -257,9 +267,18 @@ internal sealed partial class TaskGrain
             throw;
         }
 
-        if (touch)
+        if (!touch)
+        {
+            return;
+        }
+
+        if (awaitCatalog || State.Status is not (ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running))
         {
             await catalog.UpsertAsync(Info());
+        }
+        else
+        {
+            catalog.Post(Info());
         }
     }
 
@@ -330,8 +349,25 @@ internal sealed partial class TaskGrain
         {
             var due = wakeAt - Now;
             _wakeTimer = this.RegisterGrainTimer(
-                _ => WakeAsync(),
+                _ => WakeFromTimerAsync(),
                 new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+    }
+
+    /// <summary>
+    /// The timer is one-shot: a wake-up that fails (storage or a call timing out under load) arms
+    /// it again shortly, so an active task keeps trying instead of waiting for its reminder.
+    /// </summary>
+    private async Task WakeFromTimerAsync()
+    {
+        try
+        {
+            await WakeAsync(repairCatalog: false);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Task {TaskId}: wake-up failed; trying again in {Delay}", Id, WakeRetryDelay);
+            ArmWakeTimer(Now + WakeRetryDelay);
         }
     }
 
@@ -349,13 +385,18 @@ internal sealed partial class TaskGrain
     private static bool IsNaturalTick(DateTimeOffset anchor, TimeSpan period, DateTimeOffset wake) =>
         wake >= anchor && (wake - anchor).Ticks % period.Ticks == 0;
 
-    /// <summary>A regular interval at or above Orleans' minimum rides the reminder's period; anything else re-registers per run.</summary>
+    /// <summary>
+    /// A regular interval at or above <see cref="BackstopPeriod"/> rides the reminder's period.
+    /// A shorter one is driven by the wake timer while the grain is active, and its reminder only
+    /// backs that up (with the overdue sweep) for a lost activation, so it need not tick, and wake
+    /// the grain a second time, every slot.
+    /// </summary>
     private TimeSpan ReminderPeriod()
     {
-        var minimum = reminderOptions.Value.MinimumReminderPeriod;
         var schedule = State.Spec.Schedule;
         var interval = schedule.Mode == ScheduleMode.Interval ? TimeSpan.FromSeconds(schedule.IntervalSeconds) : TimeSpan.FromHours(1);
-        return interval < minimum ? minimum : interval;
+        var floor = reminderOptions.Value.MinimumReminderPeriod > BackstopPeriod ? reminderOptions.Value.MinimumReminderPeriod : BackstopPeriod;
+        return interval < floor ? floor : interval;
     }
 
     private void RecordSkipped(long count, DateTimeOffset? firstSlot, string? reason)

@@ -58,6 +58,11 @@ internal sealed partial class TaskGrain(
             return CommandResult.Conflict($"Task '{Id}' already exists.", Info());
         }
 
+        if (State.Deleted)
+        {
+            return CommandResult.Conflict($"Task id '{Id}' belonged to a deleted task and is not used again.");
+        }
+
         var errors = TaskSpecValidator.Validate(spec).ToList();
         if (errors.Count == 0)
         {
@@ -85,7 +90,7 @@ internal sealed partial class TaskGrain(
             NextRunAt = first,
             CreatedAt = now,
         };
-        await PersistAsync();
+        await PersistAsync(awaitCatalog: true);
         return CommandResult.Ok("Task created.", Info());
     }
 
@@ -104,7 +109,10 @@ internal sealed partial class TaskGrain(
         var info = Info();
         _attempt?.Cancel();
         var version = State.Version + 1;
-        await store.ClearStateAsync();
+
+        // A tombstone rather than no row: the id stays spent (see AccountGrain).
+        store.State = new TaskState { TaskId = Id, Deleted = true, Version = version, UpdatedAt = Now };
+        await store.WriteStateAsync();
         await UnregisterReminderAsync();
         await catalog.RemoveAsync(Id, version);
         await ReleaseAccountAsync(info.Spec.AccountId, deleted: true);
@@ -133,7 +141,7 @@ internal sealed partial class TaskGrain(
         State.NextRunAt = null;
         State.Retry = null;
         State.QueuedSlot = null;
-        await PersistAsync();
+        await PersistAsync(awaitCatalog: true);
         return CommandResult.Ok("Task paused.", Info());
     }
 
@@ -165,7 +173,7 @@ internal sealed partial class TaskGrain(
         State.Status = State.InFlight is not null ? ScheduledTaskStatus.Running
             : next is null ? ScheduledTaskStatus.Completed
             : ScheduledTaskStatus.Pending;
-        await PersistAsync();
+        await PersistAsync(awaitCatalog: true);
         if (State.Status == ScheduledTaskStatus.Completed)
         {
             await ReleaseAccountAsync(State.Spec.AccountId, deleted: false);
@@ -203,7 +211,7 @@ internal sealed partial class TaskGrain(
         var moved = next.AddSeconds(offsetSeconds);
         State.NextRunAt = Calculator().MoveIntoWindow(moved < now ? now : moved);
         State.Retry = null;
-        await PersistAsync();
+        await PersistAsync(awaitCatalog: true);
         return CommandResult.Ok("Task reordered.", Info());
     }
 
@@ -241,11 +249,14 @@ internal sealed partial class TaskGrain(
             throw new InvalidOperationException($"Task grain has no reminder named '{reminderName}'.");
         }
 
-        return WakeAsync();
+        return WakeAsync(repairCatalog: false);
     }
 
-    /// <summary>The reminder, the imminent-wake timer, the dispatcher or the overdue sweep: run what is due, or line the reminder up again.</summary>
-    public async Task WakeAsync()
+    /// <summary>The dispatcher or the overdue sweep: run what is due, or line the reminder up again.</summary>
+    public Task WakeAsync() => WakeAsync(repairCatalog: true);
+
+    /// <summary>The reminder, the wake timer, the dispatcher or the overdue sweep: run what is due, or line the reminder up again.</summary>
+    private async Task WakeAsync(bool repairCatalog)
     {
         if (!State.Exists)
         {
@@ -273,7 +284,13 @@ internal sealed partial class TaskGrain(
             return;
         }
 
-        // Woken for nothing due (the timer and the reminder both fired, or a stale registration).
+        // Woken for nothing due (the timer and the reminder both fired, a stale registration, or the
+        // overdue sweep reading a catalog row that a crash left behind: post the current one).
+        if (repairCatalog)
+        {
+            catalog.Post(Info());
+        }
+
         if (NextWake() is { } wake)
         {
             var anchor = State.ReminderAnchor;

@@ -6,6 +6,9 @@ public sealed class TaskState
     /// <summary>False until created, and again after delete.</summary>
     public bool Exists { get; set; }
 
+    /// <summary>The task was deleted: the id is spent and is never used for another task.</summary>
+    public bool Deleted { get; set; }
+
     /// <summary>The task's id (also the grain key), so the catalog can be rebuilt from stored state alone.</summary>
     public Guid TaskId { get; set; }
 

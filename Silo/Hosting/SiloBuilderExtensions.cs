@@ -15,6 +15,7 @@ public static class SiloBuilderExtensions
     /// <summary>ADO.NET clustering, grain storage (JSON state) and reminders, and the PostgreSQL task catalog.</summary>
     public static ISiloBuilder UseActorsPostgres(this ISiloBuilder builder, string connectionString)
     {
+        connectionString = PostgresConnections.Tune(connectionString);
         builder.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;

@@ -19,6 +19,9 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
 {
     private const int MaxBatch = 500;
 
+    /// <summary>How long posted rows may wait to be written with others.</summary>
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(250);
+
     private const string UpsertSql = """
         INSERT INTO actors_task_catalog AS c (task_id, account_id, status, created_at, next_run_at, version, deleted, info)
         SELECT * FROM unnest(@ids, @accounts, @statuses, @created, @next, @versions, @deleted, @infos::json[])
@@ -32,6 +35,8 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
     private readonly ILogger<PostgresTaskCatalog> _logger;
     private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+    private readonly Lock _postedLock = new();
+    private Dictionary<Guid, Row> _posted = [];
 
     /// <summary>Starts the background writer.</summary>
     public PostgresTaskCatalog(NpgsqlDataSource dataSource, ILogger<PostgresTaskCatalog> logger)
@@ -42,9 +47,10 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task UpsertAsync(TaskInfo task, CancellationToken cancellationToken = default) =>
-        Enqueue(new Row(task.TaskId, task.Spec.AccountId, StatusName(task.Status), task.CreatedAt, task.NextExecutionTime, task.Version, false,
-            JsonSerializer.Serialize(task, ActorsJson.Options)));
+    public Task UpsertAsync(TaskInfo task, CancellationToken cancellationToken = default) => Enqueue(ToRow(task));
+
+    /// <inheritdoc />
+    public void Post(TaskInfo task) => Keep([ToRow(task)]);
 
     /// <inheritdoc />
     public Task RemoveAsync(Guid taskId, long version, CancellationToken cancellationToken = default) =>
@@ -58,7 +64,15 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
             + (query.Status is null ? "" : " AND status = @status");
         await using var batch = _dataSource.CreateBatch();
         batch.BatchCommands.Add(Command($"SELECT count(*) FROM actors_task_catalog WHERE {filter}", query));
-        var page = Command($"SELECT info FROM actors_task_catalog WHERE {filter} ORDER BY created_at, task_id LIMIT @limit OFFSET @offset", query);
+        // Offset over the ids alone (an index-only scan), then fetch the page's rows: a deep
+        // offset skips index entries rather than whole rows.
+        var page = Command($"""
+            SELECT c.info FROM (
+                SELECT task_id, created_at FROM actors_task_catalog WHERE {filter}
+                ORDER BY created_at, task_id LIMIT @limit OFFSET @offset) p
+            JOIN actors_task_catalog c ON c.task_id = p.task_id
+            ORDER BY p.created_at, p.task_id
+            """, query);
         page.Parameters.AddWithValue("limit", query.Limit);
         page.Parameters.AddWithValue("offset", query.Offset);
         batch.BatchCommands.Add(page);
@@ -158,34 +172,102 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         return write.Done.Task;
     }
 
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<Write>(MaxBatch);
-        while (await _writes.Reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var write))
-            {
-                batch.Add(write);
-            }
+    private static Row ToRow(TaskInfo task) =>
+        new(task.TaskId, task.Spec.AccountId, StatusName(task.Status), task.CreatedAt, task.NextExecutionTime, task.Version, false,
+            JsonSerializer.Serialize(task, ActorsJson.Options));
 
-            try
+    /// <summary>Adds rows to the posted set, keeping the newest version per task.</summary>
+    private void Keep(IEnumerable<Row> rows)
+    {
+        lock (_postedLock)
+        {
+            foreach (var row in rows)
             {
-                await FlushAsync(batch);
-                batch.ForEach(w => w.Done.TrySetResult());
-            }
-            catch (Exception ex)
-            {
-                _logger.LogError(ex, "Could not write {Count} task catalog rows", batch.Count);
-                batch.ForEach(w => w.Done.TrySetException(ex));
+                if (!_posted.TryGetValue(row.TaskId, out var existing) || existing.Version < row.Version)
+                {
+                    _posted[row.TaskId] = row;
+                }
             }
         }
     }
 
-    private async Task FlushAsync(List<Write> batch)
+    private List<Row> TakePosted()
+    {
+        lock (_postedLock)
+        {
+            if (_posted.Count == 0)
+            {
+                return [];
+            }
+
+            var rows = _posted.Values.ToList();
+            _posted = [];
+            return rows;
+        }
+    }
+
+    /// <summary>
+    /// Writes awaited rows as soon as the writer comes round, posted rows at least every
+    /// <see cref="Linger"/>; both go in the same statements.
+    /// </summary>
+    private async Task WriteLoopAsync()
+    {
+        var awaited = new List<Write>(MaxBatch);
+        var open = true;
+        Task<bool>? ready = null;
+        while (open)
+        {
+            // One wait at a time: a wait cut short by the linger is kept for the next round.
+            ready ??= _writes.Reader.WaitToReadAsync().AsTask();
+            if (!ready.IsCompleted)
+            {
+                await Task.WhenAny(ready, Task.Delay(Linger));
+            }
+
+            if (ready.IsCompleted)
+            {
+                open = await ready;
+                ready = null;
+            }
+
+            awaited.Clear();
+            while (awaited.Count < MaxBatch && _writes.Reader.TryRead(out var write))
+            {
+                awaited.Add(write);
+            }
+
+            var posted = TakePosted();
+            if (awaited.Count == 0 && posted.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                foreach (var chunk in awaited.Select(w => w.Row).Concat(posted).Chunk(MaxBatch * 2))
+                {
+                    await FlushAsync(chunk);
+                }
+
+                awaited.ForEach(w => w.Done.TrySetResult());
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Could not write {Count} task catalog rows; posted rows are kept for the next write", awaited.Count + posted.Count);
+                awaited.ForEach(w => w.Done.TrySetException(ex));
+                Keep(posted);
+                if (open)
+                {
+                    await Task.Delay(Linger);
+                }
+            }
+        }
+    }
+
+    private async Task FlushAsync(IEnumerable<Row> batch)
     {
         // One statement cannot touch a row twice: keep the newest version per task.
-        var rows = batch.Select(w => w.Row).GroupBy(r => r.TaskId).Select(g => g.MaxBy(r => r.Version)!).ToList();
+        var rows = batch.GroupBy(r => r.TaskId).Select(g => g.MaxBy(r => r.Version)!).ToList();
         await using var command = _dataSource.CreateCommand(UpsertSql);
         command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = rows.Select(r => r.TaskId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.AccountId).ToArray() });

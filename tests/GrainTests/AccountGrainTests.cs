@@ -1,4 +1,5 @@
 using Actors.Grains;
+using Actors.Grains.Accounts;
 using Actors.GrainTests.Support;
 
 namespace Actors.GrainTests;
@@ -86,6 +87,39 @@ public sealed class AccountGrainTests(ClusterFixture fixture)
         Assert.Null(afterCrash.ActiveTaskId);
         Assert.True(retried.Succeeded, retried.Message);
         Assert.Equal(retried.Task!.TaskId, (await Grains.GetAccountGrain(account).GetTasksAsync()).ActiveTaskId);
+    }
+
+    [Fact]
+    public async Task ATaskSavedByACreateWhoseAccountWriteWasLostIsTheAccountsActiveTask()
+    {
+        // What a crash after the task grain's write and before the account grain's leaves behind.
+        var account = Specs.NewAccount();
+        var orphanId = TaskIds.For(account, 1);
+        var orphan = await Grains.GetTaskGrain(orphanId).CreateAsync(Specs.Interval(account, 3600));
+        Assert.True(orphan.Succeeded, orphan.Message);
+
+        var again = await Grains.GetAccountGrain(account).CreateTaskAsync(Specs.Interval(account, 3600));
+
+        Assert.Equal(CommandOutcome.Conflict, again.Outcome);
+        Assert.Equal(orphanId, again.ConflictingTaskId);
+        Assert.Equal(orphanId, (await Grains.GetAccountGrain(account).GetTasksAsync()).ActiveTaskId);
+    }
+
+    [Fact]
+    public async Task ADeletedTasksIdIsNeverHandedOutAgain()
+    {
+        var account = Specs.NewAccount();
+        var orphanId = TaskIds.For(account, 1);
+        Assert.True((await Grains.GetTaskGrain(orphanId).CreateAsync(Specs.Interval(account, 3600))).Succeeded);
+        Assert.True((await Grains.GetTaskGrain(orphanId).DeleteAsync()).Succeeded);
+
+        var created = await Grains.GetAccountGrain(account).CreateTaskAsync(Specs.Interval(account, 3600));
+        var recreate = await Grains.GetTaskGrain(orphanId).CreateAsync(Specs.Interval(account, 3600));
+
+        Assert.True(created.Succeeded, created.Message);
+        Assert.Equal(TaskIds.For(account, 2), created.Task!.TaskId);
+        Assert.Equal(CommandOutcome.Conflict, recreate.Outcome);
+        Assert.Null(await Grains.GetTaskGrain(orphanId).GetAsync());
     }
 
     [Fact]
