@@ -16,9 +16,9 @@ public static class ScheduleScenario
         var n = options.Tasks;
         var runId = Guid.NewGuid().ToString("N")[..6];
 
-        // First slots start after creation is expected to be done (estimated at 150 creates/s), so
+        // First slots start after creation is expected to be done (estimated at 300 creates/s), so
         // creating does not compete with firing; a create that fails is counted, not retried.
-        var firstSlot = DateTimeOffset.UtcNow.AddSeconds(20 + (n / 150.0));
+        var firstSlot = DateTimeOffset.UtcNow.AddSeconds(20 + (n / 300.0));
         var starts = new DateTimeOffset?[n];
         var failures = 0;
         var createTime = await Load.RunAsync(n, 64, async i =>
