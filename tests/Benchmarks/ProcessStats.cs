@@ -8,13 +8,33 @@ public static class ProcessStats
     private static readonly double TicksPerSecond = 100;
 
     /// <summary>user+system CPU seconds of a process (0 if gone).</summary>
-    public static double CpuSeconds(int pid)
+    public static double CpuSeconds(int pid) => CpuSeconds(pid, withReapedChildren: false);
+
+    /// <summary>
+    /// CPU seconds of every PostgreSQL process on the machine, including backends that have exited
+    /// (the postmaster reaps them, so their time is in its children's counters): a connection
+    /// closed during a measurement neither vanishes from it nor makes it negative.
+    /// </summary>
+    public static double PostgresCpuSeconds() => Directory.EnumerateDirectories("/proc")
+        .Select(Path.GetFileName)
+        .Where(name => int.TryParse(name, out _))
+        .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))
+        .Where(pid => ReadComm(pid) == "postgres")
+        .Sum(pid => CpuSeconds(pid, withReapedChildren: true));
+
+    private static double CpuSeconds(int pid, bool withReapedChildren)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            if (withReapedChildren)
+            {
+                ticks += long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+            }
+
+            return ticks / TicksPerSecond;
         }
         catch (IOException)
         {
@@ -28,14 +48,6 @@ public static class ProcessStats
         var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
-
-    /// <summary>CPU seconds of every PostgreSQL process on the machine.</summary>
-    public static double PostgresCpuSeconds() => Directory.EnumerateDirectories("/proc")
-        .Select(Path.GetFileName)
-        .Where(name => int.TryParse(name, out _))
-        .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))
-        .Where(pid => ReadComm(pid) == "postgres")
-        .Sum(CpuSeconds);
 
     private static string ReadComm(int pid)
     {
