@@ -161,6 +161,31 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task WithQueueOneTheFirstSlotDueDuringARunRunsRightAfterItAndLaterOnesAreSkipped()
+    {
+        var key = Guid.NewGuid().ToString();
+        var script = ScriptedExecutor.For(key);
+        script.Block = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var grain = Grains.GetTaskGrain(await CreateAsync(Specs.Scripted(Specs.NewAccount(), key, 1, overlap: OverlapPolicy.QueueOne)));
+
+        // Round 1 blocks; its next slot is queued, the ones after it are skipped.
+        var blocked = await WaitForAsync(grain.GetPrimaryKey(), t => t.MissedRuns >= 2, "slots to come due during the run");
+        script.Block.SetResult();
+        await WaitForAsync(grain.GetPrimaryKey(), t => t.RoundNum >= 2, "the queued round");
+        var runs = (await grain.GetRunsAsync(100))!;
+        var first = runs.Single(r => r.Round == 1 && r.Outcome == RunOutcome.Succeeded);
+        var queued = runs.Single(r => r.Round == 2 && r.Outcome != RunOutcome.Running);
+
+        Assert.Equal(ScheduledTaskStatus.Running, blocked.Status);
+        Assert.Equal("queued", queued.Trigger);
+        Assert.Equal(first.ScheduledAt.AddSeconds(1), queued.ScheduledAt);
+        Assert.True(queued.StartedAt >= first.FinishedAt, "the queued round starts after the first one finished");
+        Assert.Contains(runs, r => r.Outcome == RunOutcome.Skipped && r.Error!.Contains("still in flight", StringComparison.Ordinal));
+        Assert.Single(script.Calls, c => c.Round == 1);
+        Assert.Single(script.Calls, c => c.Round == 2);
+    }
+
+    [Fact]
     public async Task UnknownTasksAnswerNotFound()
     {
         var grain = Grains.GetTaskGrain(Guid.NewGuid());
