@@ -40,14 +40,10 @@ public static class TaskCommandsEndpoints
     /// <summary>Moves the next run.</summary>
     public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ReorderAsync(string taskId, HttpRequest request, IGrainFactory grains)
     {
-        JsonElement body;
-        try
+        var (body, malformed) = await JsonBody.ReadAsync(request);
+        if (malformed is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            return Problems.Of(StatusCodes.Status400BadRequest, "Malformed JSON", $"The request body is not valid JSON: {ex.Message}");
+            return malformed;
         }
 
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("priority_offset", out var offset)

@@ -22,14 +22,10 @@ public static class TasksEndpoints
     /// <summary>Creates a task.</summary>
     public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> CreateAsync(HttpRequest request, IGrainFactory grains, ApiSettings settings)
     {
-        JsonElement body;
-        try
+        var (body, malformed) = await JsonBody.ReadAsync(request);
+        if (malformed is not null)
         {
-            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            return Problems.Of(StatusCodes.Status400BadRequest, "Malformed JSON", $"The request body is not valid JSON: {ex.Message}");
+            return malformed;
         }
 
         var reader = new TaskRequestReader(body, settings.DefaultTimeZone);

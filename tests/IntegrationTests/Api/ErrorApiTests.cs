@@ -89,10 +89,12 @@ public sealed class ErrorApiTests(ApiFactory factory)
         Assert.Equal(1, listed["total"]!.GetValue<long>());
     }
 
-    [Fact]
-    public async Task MalformedJsonIsA400ThatSaysWhere()
+    [Theory]
+    [InlineData("/api/v1/tasks/")]
+    [InlineData("/api/v1/tasks/00000000-0000-0000-0000-000000000001/reorder")]
+    public async Task MalformedJsonIsA400ThatSaysWhere(string path)
     {
-        var problem = await (await _http.PostJsonAsync("/api/v1/tasks/", "{\"xhs_account_id\": \"a\",")).JsonAsync(HttpStatusCode.BadRequest);
+        var problem = await (await _http.PostJsonAsync(path, "{\"xhs_account_id\": \"a\",")).JsonAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains("not valid JSON", problem["error"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("LineNumber", problem["error"]!.GetValue<string>(), StringComparison.Ordinal);
