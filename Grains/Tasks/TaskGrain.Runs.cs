@@ -17,6 +17,12 @@ internal sealed partial class TaskGrain
     /// <summary>The shortest reminder period (see <see cref="ReminderPeriod"/>).</summary>
     private static readonly TimeSpan BackstopPeriod = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How far ahead a grain timer times a wake-up: well inside Orleans' idle collection age
+    /// (15 minutes), so the activation is still there when the timer is due.
+    /// </summary>
+    private static readonly TimeSpan TimerHorizon = TimeSpan.FromMinutes(5);
+
     /// <summary>How soon a failed timer wake-up is tried again.</summary>
     private static readonly TimeSpan WakeRetryDelay = TimeSpan.FromSeconds(2);
 
@@ -316,20 +322,22 @@ internal sealed partial class TaskGrain
     }
 
     /// <summary>
-    /// While the grain is active a timer wakes it at the exact time. The durable reminder is the
-    /// backstop for when it is not (deactivation, a dead silo): it is re-registered only when its
-    /// period changed or when its next natural tick would come more than a period late, so a short
-    /// interval costs no reminder write per run.
+    /// A wake-up less than <see cref="TimerHorizon"/> away is timed by a grain timer, and the
+    /// durable reminder only backs it up (deactivation, a dead silo): it is kept as long as its next
+    /// tick comes within a period after the wake-up, so a short interval costs no reminder write per
+    /// run. A farther wake-up is timed by the reminder alone, which must then tick exactly at it:
+    /// an idle activation is collected after 15 minutes, and its timer with it.
     /// </summary>
     private async Task EnsureReminderAsync(DateTimeOffset wake)
     {
         var now = Now;
         var period = ReminderPeriod();
-        ArmWakeTimer(wake - now <= period ? wake : null);
+        var timed = wake - now <= TimerHorizon;
+        ArmWakeTimer(timed ? wake : null);
         if (State.ReminderAnchor is { } anchor && State.ReminderPeriod == period)
         {
             var nextTick = anchor > now ? anchor : anchor + (period * Math.Ceiling((now - anchor) / period));
-            if (IsNaturalTick(anchor, period, wake) || (nextTick >= wake && nextTick - wake < period))
+            if (IsNaturalTick(anchor, period, wake) || (timed && nextTick >= wake && nextTick - wake < period))
             {
                 return;
             }

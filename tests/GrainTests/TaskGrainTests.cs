@@ -1,5 +1,7 @@
 using Actors.Grains;
 using Actors.GrainTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace Actors.GrainTests;
 
@@ -183,6 +185,24 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
         Assert.Contains(runs, r => r.Outcome == RunOutcome.Skipped && r.Error!.Contains("still in flight", StringComparison.Ordinal));
         Assert.Single(script.Calls, c => c.Round == 1);
         Assert.Single(script.Calls, c => c.Round == 2);
+    }
+
+    [Fact]
+    public async Task AWakeUpBeyondTheTimerHorizonGetsAReminderTickExactlyThen()
+    {
+        // An hourly task moved 10 minutes earlier: its old reminder would tick 10 minutes late, and
+        // a grain timer would not outlive the idle activation, so the reminder itself must move.
+        var grain = Grains.GetTaskGrain(await CreateAsync(Specs.Interval(Specs.NewAccount(), 3600)));
+        var moved = await grain.ReorderAsync(-600);
+        var next = moved.Task!.NextExecutionTime!.Value;
+        var silo = Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary);
+        var reminders = silo.SiloHost.Services.GetRequiredService<IReminderTable>();
+        var entry = await reminders.ReadRow(grain.GetGrainId(), "run");
+
+        Assert.NotNull(entry);
+        var ticksToNext = (next.UtcDateTime - entry.StartAt) / entry.Period;
+        Assert.True(ticksToNext > -0.001 && Math.Abs(ticksToNext - Math.Round(ticksToNext)) * entry.Period < TimeSpan.FromSeconds(1),
+            $"the reminder ticks at {entry.StartAt:O} every {entry.Period}, not at the next run {next:O}");
     }
 
     [Fact]
