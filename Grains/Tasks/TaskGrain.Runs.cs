@@ -11,15 +11,14 @@ internal sealed partial class TaskGrain
     /// <summary>How long past its timeout an attempt may stay unreported before it counts as abandoned.</summary>
     private static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(30);
 
-    /// <summary>Wake-ups closer than this are driven by a grain timer as well as the reminder.</summary>
+    /// <summary>The soonest a reminder is registered to tick (a closer wake-up is the timer's anyway).</summary>
     private static readonly TimeSpan ImminentWake = TimeSpan.FromSeconds(1);
 
-    /// <summary>The shortest reminder period (see <see cref="ReminderPeriod"/>).</summary>
-    private static readonly TimeSpan BackstopPeriod = TimeSpan.FromMinutes(5);
-
     /// <summary>
-    /// How far ahead a grain timer times a wake-up: well inside Orleans' idle collection age
-    /// (15 minutes), so the activation is still there when the timer is due.
+    /// How far ahead a grain timer times a wake-up, and so the shortest reminder period (see
+    /// <see cref="ReminderPeriod"/>): an interval shorter than this is the timer's. Well inside
+    /// Orleans' idle collection age (15 minutes), so the activation is still there when the timer
+    /// is due.
     /// </summary>
     private static readonly TimeSpan TimerHorizon = TimeSpan.FromMinutes(5);
 
@@ -394,7 +393,7 @@ internal sealed partial class TaskGrain
         wake >= anchor && (wake - anchor).Ticks % period.Ticks == 0;
 
     /// <summary>
-    /// A regular interval at or above <see cref="BackstopPeriod"/> rides the reminder's period.
+    /// A regular interval at or above <see cref="TimerHorizon"/> rides the reminder's period.
     /// A shorter one is driven by the wake timer while the grain is active, and its reminder only
     /// backs that up (with the overdue sweep) for a lost activation, so it need not tick, and wake
     /// the grain a second time, every slot.
@@ -403,7 +402,7 @@ internal sealed partial class TaskGrain
     {
         var schedule = State.Spec.Schedule;
         var interval = schedule.Mode == ScheduleMode.Interval ? TimeSpan.FromSeconds(schedule.IntervalSeconds) : TimeSpan.FromHours(1);
-        var floor = reminderOptions.Value.MinimumReminderPeriod > BackstopPeriod ? reminderOptions.Value.MinimumReminderPeriod : BackstopPeriod;
+        var floor = reminderOptions.Value.MinimumReminderPeriod > TimerHorizon ? reminderOptions.Value.MinimumReminderPeriod : TimerHorizon;
         return interval < floor ? floor : interval;
     }
 
