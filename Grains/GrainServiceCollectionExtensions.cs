@@ -1,8 +1,11 @@
 using Actors.Grains.Catalog;
 using Actors.Grains.Dispatcher;
 using Actors.Grains.Execution;
+using Actors.Grains.Placement;
+using Actors.Grains.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Hosting;
 using Orleans.Runtime;
 
 namespace Actors.Grains;
@@ -23,6 +26,13 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DispatcherSwitch>());
         services.TryAddSingleton<OverdueSweep>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<OverdueSweep>());
+        services.TryAddSingleton<LocalAttempts>();
+        services.TryAddSingleton<AttemptReporter>();
+        services.TryAddSingleton<LocalTaskActivations>();
+        services.TryAddSingleton<SiloDeparture>();
+        services.AddPlacementDirector<TaskPlacement, TaskPlacementDirector>();
+        services.TryAddSingleton<TaskRebalancer>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TaskRebalancer>());
         return services;
     }
 }

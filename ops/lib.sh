@@ -85,7 +85,9 @@ wait_http_ok() {
   return 1
 }
 
-# Starts one silo in the background: start_silo INDEX CONNSTR LOGDIR; prints its pid.
+# Starts one silo in the background as a child of the calling shell (so the caller can wait for
+# it): start_silo INDEX CONNSTR LOGDIR; its pid is left in STARTED_PID. Do not call it in $(...):
+# the silo would be a child of that subshell, and nobody could wait for it.
 start_silo() {
   local index=$1 conn=$2 logdir=$3 sport gport
   sport=$(free_port $((11111 + index)))
@@ -93,6 +95,6 @@ start_silo() {
   Actors__Postgres="$conn" Actors__Silo__SiloPort="$sport" Actors__Silo__GatewayPort="$gport" \
     Actors__Silo__Name="silo-$index" DOTNET_ENVIRONMENT=Production \
     nohup dotnet "$(silo_dll)" >"$logdir/silo-$index.log" 2>&1 &
-  echo $!
+  STARTED_PID=$!
   say "silo $index starting (silo port $sport, gateway $gport, log $logdir/silo-$index.log)"
 }

@@ -10,7 +10,7 @@ namespace Actors.Grains.Catalog;
 /// two writes; either way the task would wait. Every silo sweeps; waking is idempotent.
 /// </summary>
 public sealed class OverdueSweep(ITaskCatalog catalog, IGrainFactory grainFactory, DispatcherSwitch dispatcher, TimeProvider clock, ILogger<OverdueSweep> logger)
-    : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+    : SiloLoop(ServiceLifecycleStage.Active)
 {
     /// <summary>How often to look.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
@@ -19,24 +19,6 @@ public sealed class OverdueSweep(ITaskCatalog catalog, IGrainFactory grainFactor
     public static readonly TimeSpan Threshold = TimeSpan.FromSeconds(5);
 
     private const int BatchSize = 500;
-
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _loop = Task.CompletedTask;
-
-    /// <inheritdoc />
-    public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(
-        nameof(OverdueSweep),
-        ServiceLifecycleStage.Active,
-        _ =>
-        {
-            _loop = Task.Run(LoopAsync, CancellationToken.None);
-            return Task.CompletedTask;
-        },
-        async _ =>
-        {
-            await _stopping.CancelAsync();
-            await _loop;
-        });
 
     /// <summary>One pass: wakes up to a batch of overdue tasks; returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -67,22 +49,20 @@ public sealed class OverdueSweep(ITaskCatalog catalog, IGrainFactory grainFactor
     }
 
     /// <inheritdoc />
-    public void Dispose() => _stopping.Dispose();
-
-    private async Task LoopAsync()
+    protected override async Task RunAsync(CancellationToken stopping)
     {
-        while (!_stopping.IsCancellationRequested)
+        while (!stopping.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(Period, clock, _stopping.Token);
+                await Task.Delay(Period, clock, stopping);
 
                 // A full batch means more are waiting (a silo died with many tasks): keep going.
-                while (await SweepAsync(_stopping.Token) == BatchSize)
+                while (await SweepAsync(stopping) == BatchSize)
                 {
                 }
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 break;
             }

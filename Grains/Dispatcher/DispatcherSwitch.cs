@@ -9,18 +9,16 @@ namespace Actors.Grains.Dispatcher;
 /// has a fresh value it asks the grain.
 /// </summary>
 public sealed class DispatcherSwitch(IGrainFactory grainFactory, TimeProvider clock, ILogger<DispatcherSwitch> logger)
-    : IDispatcherObserver, ILifecycleParticipant<ISiloLifecycle>, IDisposable
+    : SiloLoop(ServiceLifecycleStage.Active), IDispatcherObserver
 {
     /// <summary>How often the switch is re-read and the subscription renewed.</summary>
     public static readonly TimeSpan ResubscribePeriod = TimeSpan.FromSeconds(10);
 
-    private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _readLock = new();
     private volatile bool _isRunning = true;
     private volatile bool _known;
     private Task? _read;
     private long _freshUntilTicks;
-    private Task _refresh = Task.CompletedTask;
 
     /// <summary>How long a due task waits for a stale switch to be re-read before it uses the last known value.</summary>
     public static readonly TimeSpan StaleReadTimeout = TimeSpan.FromSeconds(5);
@@ -82,28 +80,11 @@ public sealed class DispatcherSwitch(IGrainFactory grainFactory, TimeProvider cl
         return Task.CompletedTask;
     }
 
-    /// <inheritdoc />
-    public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(
-        nameof(DispatcherSwitch),
-        ServiceLifecycleStage.Active,
-        _ =>
-        {
-            _refresh = Task.Run(RefreshLoopAsync, CancellationToken.None);
-            return Task.CompletedTask;
-        },
-        async _ =>
-        {
-            await _stopping.CancelAsync();
-            await _refresh;
-        });
-
-    /// <inheritdoc />
-    public void Dispose() => _stopping.Dispose();
-
-    private async Task RefreshLoopAsync()
+    /// <summary>Subscribes to changes and re-reads the switch every <see cref="ResubscribePeriod"/>.</summary>
+    protected override async Task RunAsync(CancellationToken stopping)
     {
         IDispatcherObserver? reference = null;
-        while (!_stopping.IsCancellationRequested)
+        while (!stopping.IsCancellationRequested)
         {
             try
             {
@@ -112,14 +93,14 @@ public sealed class DispatcherSwitch(IGrainFactory grainFactory, TimeProvider cl
                 await dispatcher.SubscribeAsync(reference);
                 await OnSwitchedAsync(await dispatcher.IsRunningAsync());
             }
-            catch (Exception ex) when (!_stopping.IsCancellationRequested)
+            catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
                 logger.LogDebug(ex, "Could not refresh the dispatcher switch yet");
             }
 
             try
             {
-                await Task.Delay(ResubscribePeriod, clock, _stopping.Token);
+                await Task.Delay(ResubscribePeriod, clock, stopping);
             }
             catch (OperationCanceledException)
             {

@@ -120,37 +120,7 @@ internal sealed partial class TaskGrain
         var cancellation = new CancellationTokenSource();
         _attempt = cancellation;
         DelayDeactivation(timeout + AbandonGrace + AbandonGrace);
-        var sink = GrainFactory.GetGrain<ITaskRunSink>(Id);
-        _ = Task.Run(() => ExecuteAndReportAsync(runner, sink, request, timeout, logger, cancellation.Token));
-    }
-
-    private static async Task ExecuteAndReportAsync(
-        AttemptRunner runner, ITaskRunSink sink, ExecutionRequest request, TimeSpan timeout, Microsoft.Extensions.Logging.ILogger log, CancellationToken cancellationToken)
-    {
-        AttemptResult result;
-        try
-        {
-            result = await runner.RunAsync(request, timeout, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        var outcome = new AttemptOutcome(result.Outcome, result.Output, result.Error);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await sink.AttemptFinishedAsync(request.RunId, request.Attempt, outcome);
-                return;
-            }
-            catch (Exception ex) when (attempt < 5 && !cancellationToken.IsCancellationRequested)
-            {
-                log.LogWarning(ex, "Could not report {RunId} attempt {Attempt}; retrying", request.RunId, request.Attempt);
-                await Task.Delay(TimeSpan.FromSeconds(attempt), CancellationToken.None);
-            }
-        }
+        reporter.Start(request, timeout, cancellation.Token);
     }
 
     private async Task FinishAttemptAsync(AttemptOutcome outcome)
@@ -492,15 +462,19 @@ internal sealed partial class TaskGrain
 
         var now = Now;
         var deadline = run.StartedAt + TimeSpan.FromSeconds(State.Spec.Execution.TimeoutSeconds) + AbandonGrace;
-        var ranHere = _attempt is not null;
+        // An attempt of this very process that is no longer executing or reporting here is gone
+        // (its result could not be delivered); one of another silo is gone with that silo.
+        var ranHere = _attempt is not null || localAttempts.Contains(run.RunId, run.Attempt);
         var owner = SiloAddress.FromParsableString(run.Silo);
         var ownerStatus = membership.CurrentSnapshot.GetSiloStatus(owner);
-        var ownerGone = !ranHere && !owner.Equals(silo.SiloAddress)
-            && (ownerStatus == SiloStatus.Dead || (ownerStatus == SiloStatus.None && now - run.StartedAt > AbandonGrace));
+        var ownerGone = !ranHere
+            && (owner.Equals(silo.SiloAddress) || ownerStatus == SiloStatus.Dead || (ownerStatus == SiloStatus.None && now - run.StartedAt > AbandonGrace));
         if (ownerGone || now > deadline)
         {
             _attempt?.Cancel();
-            var why = ownerGone
+            var why = ownerGone && owner.Equals(silo.SiloAddress)
+                ? "Its result was lost on this silo (it could not be delivered)."
+                : ownerGone
                 ? $"The silo running it ({run.Silo}) died."
                 : $"No result {AbandonGrace.TotalSeconds:0} s after the {State.Spec.Execution.TimeoutSeconds} s timeout.";
             logger.LogWarning("Task {TaskId}: attempt {Attempt} of {RunId} abandoned: {Why}", Id, run.Attempt, run.RunId, why);

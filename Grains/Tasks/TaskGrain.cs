@@ -1,10 +1,12 @@
 using Actors.Grains.Catalog;
 using Actors.Grains.Dispatcher;
 using Actors.Grains.Execution;
+using Actors.Grains.Placement;
 using Actors.Grains.Scheduling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Core.Internal;
 using Orleans.Runtime;
 
 namespace Actors.Grains.Tasks;
@@ -16,17 +18,20 @@ namespace Actors.Grains.Tasks;
 /// back through <see cref="ITaskRunSink"/>, so the grain answers while a run is in flight.
 /// </summary>
 [GrainType("task")]
+[TaskPlacement]
 internal sealed partial class TaskGrain(
     [PersistentState("task", StorageNames.Default)] IPersistentState<TaskState> store,
     ITaskCatalog catalog,
-    AttemptRunner runner,
+    AttemptReporter reporter,
     ExecutorRegistry executors,
     DispatcherSwitch dispatcher,
     ILocalSiloDetails silo,
     IClusterMembershipService membership,
+    LocalTaskActivations localTasks,
+    LocalAttempts localAttempts,
     IOptions<ReminderOptions> reminderOptions,
     TimeProvider clock,
-    ILogger<TaskGrain> logger) : Grain, ITaskGrain, ITaskRunSink, IRemindable
+    ILogger<TaskGrain> logger) : Grain, ITaskGrain, ITaskRunSink, ITaskRelocation, IRemindable
 {
     internal const string ReminderName = "run";
     internal const int HistoryLimit = 100;
@@ -34,6 +39,7 @@ internal sealed partial class TaskGrain(
     private CancellationTokenSource? _attempt;
     private IGrainTimer? _watchdog;
     private IGrainTimer? _wakeTimer;
+    private bool _relocateAfterRun;
 
     private TaskState State => store.State;
 
@@ -43,9 +49,37 @@ internal sealed partial class TaskGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        localTasks.Add(this.GetGrainId());
         if (State.InFlight is not null)
         {
             ArmWatchdog();
+        }
+
+        // A task that moved here (rebalancing, a silo stopping) or came back after deactivation
+        // picks its wake-up timer up again; a farther wake-up is its reminder's.
+        if (State.Exists && NextWake() is { } wake && wake - Now <= TimerHorizon)
+        {
+            ArmWakeTimer(wake);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        localTasks.Remove(this.GetGrainId());
+        return Task.CompletedTask;
+    }
+
+    public Task RelocateAsync()
+    {
+        if (_attempt is not null)
+        {
+            _relocateAfterRun = true;
+        }
+        else
+        {
+            RequestMigration();
         }
 
         return Task.CompletedTask;
@@ -315,6 +349,25 @@ internal sealed partial class TaskGrain(
         }
 
         await FinishAttemptAsync(outcome);
+        if (_relocateAfterRun && _attempt is null)
+        {
+            RequestMigration();
+        }
+    }
+
+    /// <summary>
+    /// Asks the runtime to move this activation once idle. Through the management extension, not
+    /// <c>MigrateOnIdle()</c>: the extension asks the placement director first and stays put when
+    /// it picks this silo, where <c>MigrateOnIdle()</c> would deactivate the grain. The call is a
+    /// message to this grain, handled after the current turn.
+    /// </summary>
+    private void RequestMigration()
+    {
+        _relocateAfterRun = false;
+        var management = GrainFactory.GetGrain(this.GetGrainId()).Cast<IGrainManagementExtension>();
+        _ = management.MigrateOnIdle().AsTask().ContinueWith(
+            t => logger.LogDebug(t.Exception, "Task {TaskId}: could not start moving", Id),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     private const long MaxReorderSeconds = 315_360_000;

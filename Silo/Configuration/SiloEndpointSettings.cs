@@ -14,4 +14,10 @@ public sealed class SiloEndpointSettings
 
     /// <summary>A name for logs and the dashboard; defaults to the host name and port.</summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// On a graceful stop (SIGTERM, Ctrl-C), how long the silo spends handing its tasks to the
+    /// other silos and letting its runs in flight finish before it goes.
+    /// </summary>
+    public int HandOffSeconds { get; set; } = 30;
 }

@@ -40,6 +40,11 @@ public static class SiloSettingsValidator
             problems.Add($"Actors:Silo:AdvertisedIp '{settings.Silo.AdvertisedIp}' is not an IP address: use e.g. 127.0.0.1.");
         }
 
+        if (settings.Silo.HandOffSeconds is < 0 or > 3600)
+        {
+            problems.Add($"Actors:Silo:HandOffSeconds must be between 0 and 3600; got {settings.Silo.HandOffSeconds}.");
+        }
+
         if (settings.Scheduling.MinimumReminderPeriodSeconds is < 1 or > 3600)
         {
             problems.Add($"Actors:Scheduling:MinimumReminderPeriodSeconds must be between 1 and 3600; got {settings.Scheduling.MinimumReminderPeriodSeconds}.");

@@ -1,5 +1,6 @@
 using System.Net;
 using Actors.Grains;
+using Actors.Grains.Placement;
 using Actors.Silo.Configuration;
 using Actors.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
 
 namespace Actors.Silo.Hosting;
 
@@ -23,6 +25,11 @@ public static class SiloHostBuilderExtensions
         }
 
         builder.Services.AddActorsGrains();
+        var handOff = TimeSpan.FromSeconds(settings.Silo.HandOffSeconds);
+        builder.Services.Configure<TaskPlacementOptions>(o => o.HandOffWindow = handOff);
+
+        // The hand-off, then Orleans' own stop (deactivations, leaving the membership table).
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = handOff + TimeSpan.FromSeconds(30));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -40,16 +47,22 @@ public static class SiloHostBuilderExtensions
                 o.RefreshReminderListPeriod = TimeSpan.FromSeconds(settings.Scheduling.ReminderRefreshSeconds);
             });
 
-            // Notice a dead silo in seconds, and do not stall for a minute and a half when the whole
-            // cluster restarts after a crash (orleans-notes: ~5 s and ~18 s with these values).
+            // Notice a dead silo in seconds (about 5 s), and do not stall for a minute and a half when
+            // the whole cluster restarts after a crash: a silo restarted on its old endpoint supersedes
+            // its dead entry at once; on a new endpoint it waits until the dead entries' liveness
+            // stamps are 3 x 3 s old.
             silo.Configure<ClusterMembershipOptions>(o =>
             {
                 o.ProbeTimeout = TimeSpan.FromSeconds(2);
                 o.NumMissedProbesLimit = 2;
-                o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+                o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(3);
                 o.NumMissedTableIAmAliveLimit = 3;
             });
             silo.AddDashboard();
+
+            // PostgreSQL faults reach the Web API as what they are (it answers 503 for them), not as
+            // "no codec for NpgsqlException".
+            silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         });
     }
 }

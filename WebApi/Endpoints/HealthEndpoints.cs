@@ -1,11 +1,11 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using Actors.Grains;
-using Actors.WebApi.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Actors.WebApi.Endpoints;
 
-/// <summary><c>/health</c> and <c>/api/v1/health</c>.</summary>
+/// <summary><c>/health</c> and <c>/api/v1/health</c>: the health checks in the seed's shape.</summary>
 public static class HealthEndpoints
 {
     /// <summary>The service version.</summary>
@@ -18,57 +18,44 @@ public static class HealthEndpoints
         app.MapGet("/api/v1/health", GetHealthAsync).WithTags("Health").WithName("HealthV1").WithSummary("Overall health with its checks.");
     }
 
-    /// <summary>Checks the cluster (active silos) and the dispatcher.</summary>
-    public static async Task<Results<Ok<JsonObject>, JsonHttpResult<JsonObject>>> GetHealthAsync(IGrainFactory grains, ApiSettings settings)
+    /// <summary>
+    /// Runs every check (in parallel, each with a timeout): <c>healthy</c>, <c>degraded</c> (the
+    /// dispatcher is stopped) or <c>unhealthy</c> (no silo, or storage down; 503).
+    /// </summary>
+    public static async Task<Results<Ok<JsonObject>, JsonHttpResult<JsonObject>>> GetHealthAsync(HealthCheckService health, CancellationToken cancellationToken)
     {
-        var cluster = await CheckAsync(async () =>
+        var report = await health.CheckHealthAsync(cancellationToken);
+        var checks = new JsonObject();
+        foreach (var (name, entry) in report.Entries)
         {
-            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-            return (hosts.Count > 0, new JsonObject { ["active_silos"] = hosts.Count });
-        });
-        var storage = await CheckAsync(async () =>
-        {
-            var latency = await grains.GetGrain<IHealthProbeGrain>(0).ProbeStorageAsync();
-            return (true, new JsonObject { ["latency_ms"] = Math.Round(latency, 2) });
-        });
-        var dispatcher = await CheckAsync(async () =>
-        {
-            var running = await grains.GetDispatcherGrain().IsRunningAsync();
-            return (true, new JsonObject { ["is_running"] = running });
-        });
-        var configuration = new JsonObject
-        {
-            ["status"] = "healthy",
-            ["details"] = new JsonObject
+            var details = new JsonObject();
+            foreach (var (key, value) in entry.Data)
             {
-                ["clustering"] = settings.GatewayEndpoints.Length > 0 ? "static-gateways" : "postgresql",
-                ["api_keys"] = settings.Api.ApiKeys.Length > 0,
-                ["default_time_zone"] = settings.DefaultTimeZone,
-            },
-        };
-        static bool Ok(JsonObject check) => check["status"]!.GetValue<string>() == "healthy";
-        var healthy = Ok(cluster) && Ok(storage);
-        var status = !healthy ? "unhealthy" : Ok(dispatcher) ? "healthy" : "degraded";
+                details[key] = JsonSerializer.SerializeToNode(value);
+            }
+
+            if (entry.Status != HealthStatus.Healthy)
+            {
+                details["error"] = entry.Exception?.GetBaseException().Message ?? entry.Description;
+            }
+
+            checks[name] = new JsonObject { ["status"] = Name(entry.Status), ["details"] = details };
+        }
+
         var body = new JsonObject
         {
-            ["status"] = status,
+            ["status"] = Name(report.Status),
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
             ["version"] = Version,
-            ["checks"] = new JsonObject { ["cluster"] = cluster, ["storage"] = storage, ["dispatcher"] = dispatcher, ["configuration"] = configuration },
+            ["checks"] = checks,
         };
-        return healthy ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        return report.Status == HealthStatus.Unhealthy ? TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(body);
     }
 
-    private static async Task<JsonObject> CheckAsync(Func<Task<(bool Ok, JsonObject Details)>> check)
+    private static string Name(HealthStatus status) => status switch
     {
-        try
-        {
-            var (ok, details) = await check().WaitAsync(TimeSpan.FromSeconds(3));
-            return new JsonObject { ["status"] = ok ? "healthy" : "unhealthy", ["details"] = details };
-        }
-        catch (Exception ex)
-        {
-            return new JsonObject { ["status"] = "unhealthy", ["details"] = new JsonObject { ["error"] = ex.Message } };
-        }
-    }
+        HealthStatus.Healthy => "healthy",
+        HealthStatus.Degraded => "degraded",
+        _ => "unhealthy",
+    };
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Actors.WebApi.Endpoints;
+using Actors.WebApi.Health;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
 using Scalar.AspNetCore;
 
 namespace Actors.WebApi.Hosting;
@@ -27,6 +29,7 @@ public static class ApiHostExtensions
         builder.Services.AddSingleton(settings);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<FaultHandler>();
+        builder.Services.AddActorsHealthChecks();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Actors REST API";
@@ -75,6 +78,14 @@ public static class ApiHostExtensions
             }
 
             client.UseConnectionRetryFilter<RetryForeverFilter>();
+
+            // Re-read the gateways every few seconds (Orleans' default is a minute): after a silo
+            // died or the whole cluster restarted, the client must find the live gateways at once,
+            // not keep knocking at a dead one.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+
+            // PostgreSQL faults cross from the silos as what they are, so a database outage answers 503.
+            client.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
             client.AddDashboard();
         });
         return true;

@@ -16,6 +16,9 @@ public sealed class FaultHandler(ILogger<FaultHandler> logger) : IExceptionHandl
                 Problems.Of(StatusCodes.Status413PayloadTooLarge, "Request body too large", "The request body is larger than the configured limit (Actors:Api:MaxRequestBodyBytes); send a smaller body."),
             BadHttpRequestException bad =>
                 Problems.Of(bad.StatusCode, "Bad request", $"The request could not be read: {bad.Message}"),
+            _ when IsStorageUnavailable(exception) =>
+                Problems.Of(StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
+                    "The scheduler's storage (PostgreSQL) cannot be reached right now, so the request may not have taken effect; try again in a few seconds (commands are safe to repeat)."),
             _ when IsClusterUnavailable(exception) =>
                 Problems.Of(StatusCodes.Status503ServiceUnavailable, "Cluster unavailable", "The scheduler cluster cannot be reached right now (no silo answered); try again shortly."),
             _ => null,
@@ -25,14 +28,26 @@ public sealed class FaultHandler(ILogger<FaultHandler> logger) : IExceptionHandl
             logger.LogError(exception, "Unhandled fault on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             problem = Problems.Of(StatusCodes.Status500InternalServerError, "Internal error", "The server failed to handle the request; the failure is logged.");
         }
-        else if (problem.StatusCode >= 500)
+        else if (problem.StatusCode == StatusCodes.Status503ServiceUnavailable)
         {
-            logger.LogWarning("{Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+            logger.LogWarning("{Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
         }
 
         await problem.ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>What a 503 tells the client to wait: about how long a silo or the database takes to come back.</summary>
+    private const string RetryAfterSeconds = "5";
+
+    /// <summary>A PostgreSQL fault anywhere in the chain (Npgsql's exceptions cross from the silos as themselves).</summary>
+    private static bool IsStorageUnavailable(Exception exception) => exception switch
+    {
+        System.Data.Common.DbException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsStorageUnavailable),
+        _ => exception.InnerException is { } inner && IsStorageUnavailable(inner),
+    };
 
     private static bool IsClusterUnavailable(Exception exception) => exception switch
     {

@@ -1,4 +1,5 @@
 using Actors.Grains;
+using Actors.Grains.Placement;
 using Actors.GrainTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -11,6 +12,14 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(45);
 
     private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public void ATaskGrainsIdIsTheOneItsPlacementHashes()
+    {
+        var id = Guid.NewGuid();
+
+        Assert.Equal(Grains.GetTaskGrain(id).GetGrainId(), TaskOwners.GrainIdOf(id));
+    }
 
     [Fact]
     public async Task AnIntervalTaskFiresRepeatedlyAndRecordsEachRun()

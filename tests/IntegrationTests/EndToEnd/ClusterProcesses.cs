@@ -9,10 +9,12 @@ public sealed class ClusterProcesses : IAsyncDisposable
 {
     private readonly Dictionary<int, (int SiloPort, int GatewayPort)> _ports = [];
     private readonly List<ServiceProcess> _all = [];
+    private readonly IReadOnlyDictionary<string, string> _siloSettings;
 
-    private ClusterProcesses(string connectionString)
+    private ClusterProcesses(string connectionString, IReadOnlyDictionary<string, string>? siloSettings)
     {
         ConnectionString = connectionString;
+        _siloSettings = siloSettings ?? new Dictionary<string, string>();
         ApiPort = FreePort.Next();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ApiPort}"), Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -32,23 +34,41 @@ public sealed class ClusterProcesses : IAsyncDisposable
     /// <summary>The Web API process.</summary>
     public ServiceProcess? Api { get; private set; }
 
-    /// <summary>Starts <paramref name="silos"/> silos and the Web API, and waits until the API reports healthy.</summary>
-    public static async Task<ClusterProcesses> StartAsync(string connectionString, int silos)
+    /// <summary>
+    /// Starts <paramref name="silos"/> silos (with <paramref name="siloSettings"/> as extra
+    /// environment) and the Web API, and waits until the API reports healthy.
+    /// </summary>
+    public static async Task<ClusterProcesses> StartAsync(string connectionString, int silos, IReadOnlyDictionary<string, string>? siloSettings = null)
     {
-        var cluster = new ClusterProcesses(connectionString);
+        var cluster = new ClusterProcesses(connectionString, siloSettings);
         for (var i = 0; i < silos; i++)
         {
             cluster.StartSilo(i);
         }
 
-        cluster.Api = ServiceProcess.Start("webapi", RepoPaths.WebApiDll, new Dictionary<string, string>
-        {
-            ["Actors__Postgres"] = connectionString,
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{cluster.ApiPort}",
-        });
-        cluster._all.Add(cluster.Api);
+        cluster.StartApi();
         await cluster.WaitHealthyAsync(silos);
         return cluster;
+    }
+
+    /// <summary>Starts the Web API (again, on the same port after a kill).</summary>
+    public void StartApi()
+    {
+        Api = ServiceProcess.Start("webapi", RepoPaths.WebApiDll, new Dictionary<string, string>
+        {
+            ["Actors__Postgres"] = ConnectionString,
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ApiPort}",
+        });
+        _all.Add(Api);
+    }
+
+    /// <summary>kill -9 of every silo and the Web API, as a power cut would.</summary>
+    public async Task KillAllAsync()
+    {
+        foreach (var process in _all)
+        {
+            await process.KillAsync();
+        }
     }
 
     /// <summary>Starts silo <paramref name="index"/> (again, on the same ports after a kill).</summary>
@@ -59,13 +79,14 @@ public sealed class ClusterProcesses : IAsyncDisposable
             ports = _ports[index] = (FreePort.Next(), FreePort.Next());
         }
 
-        var silo = ServiceProcess.Start($"silo-{index}", RepoPaths.SiloDll, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(_siloSettings)
         {
             ["Actors__Postgres"] = ConnectionString,
             ["Actors__Silo__SiloPort"] = ports.SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Actors__Silo__GatewayPort"] = ports.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Actors__Silo__Name"] = $"silo-{index}",
-        });
+        };
+        var silo = ServiceProcess.Start($"silo-{index}", RepoPaths.SiloDll, environment);
         Silos[index] = silo;
         _all.Add(silo);
         return silo;
@@ -96,6 +117,31 @@ public sealed class ClusterProcesses : IAsyncDisposable
 
         return JsonNode.Parse(body)!["task_id"]!.GetValue<string>();
     }
+
+    /// <summary>
+    /// Stops silo <paramref name="index"/> as an operator would (SIGTERM) and waits for it to exit;
+    /// returns how long the stop took.
+    /// </summary>
+    public async Task<TimeSpan> StopSiloGracefullyAsync(int index, TimeSpan timeout)
+    {
+        var started = DateTimeOffset.UtcNow;
+        Silos[index].Terminate();
+        await Silos[index].WaitForExitAsync(timeout);
+        return DateTimeOffset.UtcNow - started;
+    }
+
+    /// <summary>The active silos' addresses by name, from <c>/api/v1/status</c>.</summary>
+    public async Task<Dictionary<string, string>> ActiveSilosAsync()
+    {
+        var status = await Http.GetFromJsonAsync<JsonObject>(new Uri("/api/v1/status", UriKind.Relative));
+        return status!["silos"]!.AsArray()
+            .Where(s => s!["status"]!.GetValue<string>() == "active")
+            .ToDictionary(s => s!["name"]!.GetValue<string>(), s => s!["address"]!.GetValue<string>(), StringComparer.Ordinal);
+    }
+
+    /// <summary>A task's run history, newest first.</summary>
+    public async Task<JsonArray> RunsAsync(string taskId, int limit = 100) =>
+        (await Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/v1/tasks/{taskId}/runs?limit={limit}", UriKind.Relative)))!["runs"]!.AsArray();
 
     /// <summary>GET /api/v1/tasks/{id}.</summary>
     public async Task<JsonObject> GetTaskAsync(string taskId) =>

@@ -62,6 +62,22 @@ public sealed class ServiceProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>The exit code (once exited).</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>The process id.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>SIGTERM, as an operator's Ctrl-C or a service manager stops it: a graceful stop.</summary>
+    public void Terminate()
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+            kill.WaitForExit();
+        }
+    }
+
     /// <summary>Waits for the process to exit and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -24,6 +24,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Every delivery, in arrival order.</summary>
     public ConcurrentQueue<Delivery> Deliveries { get; } = new();
 
+    /// <summary>Every answer the receiver finished sending (a caller that gave up or died mid-request is not here), in order.</summary>
+    public ConcurrentQueue<Answer> Answers { get; } = new();
+
+    /// <summary>Requests that arrived and are not answered yet, by run id.</summary>
+    public ConcurrentDictionary<string, int> InProgress { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The base address.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -73,17 +79,32 @@ public sealed class WebhookReceiver : IAsyncDisposable
         Deliveries.Enqueue(new Delivery(
             path, context.Request.Method, arrived, context.Request.Headers["X-Actors-Run-Id"].ToString(),
             context.Request.Headers["Idempotency-Key"].ToString(), body.Length > 0 ? JsonNode.Parse(body) as JsonObject : null, status));
-        if (script.Delay > TimeSpan.Zero)
+        var runId = context.Request.Headers["X-Actors-Run-Id"].ToString();
+        InProgress.AddOrUpdate(runId, 1, (_, n) => n + 1);
+        try
         {
-            await Task.Delay(script.Delay, context.RequestAborted);
-        }
+            if (script.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(script.Delay, context.RequestAborted);
+            }
 
-        context.Response.StatusCode = status;
-        await context.Response.WriteAsync(status == 200 ? "ok from receiver" : $"scripted {status}");
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsync(status == 200 ? "ok from receiver" : $"scripted {status}", context.RequestAborted);
+            await context.Response.CompleteAsync();
+            Answers.Enqueue(new Answer(path, runId, status, DateTimeOffset.UtcNow));
+        }
+        finally
+        {
+            InProgress.AddOrUpdate(runId, 0, (_, n) => n - 1);
+            InProgress.TryRemove(new KeyValuePair<string, int>(runId, 0));
+        }
     }
 
     /// <summary>One request the receiver saw.</summary>
     public sealed record Delivery(string Path, string Method, DateTimeOffset ArrivedAt, string RunId, string IdempotencyKey, JsonObject? Body, int AnsweredStatus);
+
+    /// <summary>An answer the receiver finished sending.</summary>
+    public sealed record Answer(string Path, string RunId, int Status, DateTimeOffset AnsweredAt);
 
     private sealed class Script
     {
