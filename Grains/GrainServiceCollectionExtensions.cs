@@ -6,6 +6,9 @@ using Actors.Grains.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
+using Orleans.Providers;
+using Orleans.Serialization.Configuration;
+using Orleans.Serialization.TypeSystem;
 using Orleans.Runtime;
 
 namespace Actors.Grains;
@@ -29,7 +32,11 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<LocalAttempts>();
         services.TryAddSingleton<AttemptReporter>();
         services.TryAddSingleton<LocalTaskActivations>();
-        services.TryAddSingleton<SiloDeparture>();
+        services.TryAddSingleton<SiloDepartures>();
+        services.AddKeyedSingleton<IControllable>(SiloDepartures.ControlName, (sp, _) => sp.GetRequiredService<SiloDepartures>());
+
+        // The departure announcement names SiloDepartures as the control command's type argument.
+        services.Configure<TypeManifestOptions>(o => o.AllowedTypes.Add(RuntimeTypeNameFormatter.Format(typeof(SiloDepartures))));
         services.AddPlacementDirector<TaskPlacement, TaskPlacementDirector>();
         services.TryAddSingleton<TaskRebalancer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TaskRebalancer>());

@@ -13,17 +13,12 @@ public static class TaskOwners
     public static GrainId GrainIdOf(Guid taskId) => GrainId.Create(GrainType.Create("task"), GrainIdKeyExtensions.CreateGuidKey(taskId));
 
     /// <summary>
-    /// The silos a task may be placed on as <paramref name="self"/> sees them: all of
-    /// <paramref name="silos"/>, but not <paramref name="self"/> while it is leaving (unless it is the last one).
+    /// The silos a task may be placed on: <paramref name="silos"/> but not those that are
+    /// leaving (unless every one is).
     /// </summary>
-    public static IReadOnlyList<SiloAddress> Candidates(IReadOnlyList<SiloAddress> silos, SiloAddress self, bool leaving)
+    public static IReadOnlyList<SiloAddress> Candidates(IReadOnlyList<SiloAddress> silos, Func<SiloAddress, bool> isLeaving)
     {
-        if (!leaving || silos.Count <= 1)
-        {
-            return silos;
-        }
-
-        var others = silos.Where(s => !s.Equals(self)).ToArray();
-        return others.Length > 0 ? others : silos;
+        var staying = silos.Where(s => !isLeaving(s)).ToArray();
+        return staying.Length > 0 ? staying : silos;
     }
 }

@@ -2,8 +2,8 @@ using Orleans.Runtime.Placement;
 
 namespace Actors.Grains.Placement;
 
-/// <summary>Places a task grain on its owner among the compatible silos (never on this silo while it is leaving).</summary>
-internal sealed class TaskPlacementDirector(SiloDeparture departure) : IPlacementDirector
+/// <summary>Places a task grain on its owner among the compatible silos (never on a silo that is leaving).</summary>
+internal sealed class TaskPlacementDirector(SiloDepartures departures) : IPlacementDirector
 {
     /// <inheritdoc />
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
@@ -14,6 +14,6 @@ internal sealed class TaskPlacementDirector(SiloDeparture departure) : IPlacemen
             return Task.FromResult(hint);
         }
 
-        return Task.FromResult(TaskOwners.Pick(target.GrainIdentity, TaskOwners.Candidates(silos, context.LocalSilo, departure.IsLeaving)));
+        return Task.FromResult(TaskOwners.Pick(target.GrainIdentity, TaskOwners.Candidates(silos, departures.IsLeavingSilo)));
     }
 }

@@ -15,7 +15,7 @@ namespace Actors.Grains.Placement;
 public sealed partial class TaskRebalancer(
     LocalTaskActivations local,
     LocalAttempts attempts,
-    SiloDeparture departure,
+    SiloDepartures departures,
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
     IGrainFactory grainFactory,
@@ -28,6 +28,9 @@ public sealed partial class TaskRebalancer(
 
     /// <summary>How long a membership change settles before tasks move (so a joining silo's grain types are known everywhere).</summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the announcement of a departure may take before the hand-off goes on without it.</summary>
+    private static readonly TimeSpan AnnounceTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Relocation requests in flight at once.</summary>
     private const int Parallelism = 16;
@@ -47,12 +50,12 @@ public sealed partial class TaskRebalancer(
     public async Task<int> RebalanceAsync(CancellationToken cancellationToken)
     {
         var active = ActiveSilos();
-        if (!departure.IsLeaving && !active.Contains(silo.SiloAddress))
+        if (!departures.IsLeaving && !active.Contains(silo.SiloAddress))
         {
             return 0;
         }
 
-        var candidates = TaskOwners.Candidates(active, silo.SiloAddress, departure.IsLeaving);
+        var candidates = TaskOwners.Candidates(active, departures.IsLeavingSilo);
         var misplaced = local.Snapshot().Where(g => !TaskOwners.Pick(g, candidates).Equals(silo.SiloAddress)).ToArray();
         await RelocateAsync(misplaced, cancellationToken);
         return misplaced.Length;
@@ -104,8 +107,9 @@ public sealed partial class TaskRebalancer(
 
     private async Task HandOffAsync(CancellationToken cancellationToken)
     {
-        departure.Leave();
+        departures.Leave();
         var started = clock.GetUtcNow();
+        await AnnounceDepartureAsync();
         var deadline = started + options.Value.HandOffWindow;
         var handedOff = local.Count;
         while (clock.GetUtcNow() < deadline && !cancellationToken.IsCancellationRequested && (local.Count > 0 || attempts.Count > 0))
@@ -129,6 +133,21 @@ public sealed partial class TaskRebalancer(
         LogHandedOff(handedOff - local.Count, local.Count, attempts.Count, (clock.GetUtcNow() - started).TotalSeconds);
     }
 
+    /// <summary>Tells every silo this one is leaving, so none places or moves a task here meanwhile.</summary>
+    private async Task AnnounceDepartureAsync()
+    {
+        try
+        {
+            await grainFactory.GetGrain<IManagementGrain>(0)
+                .SendControlCommandToProvider<SiloDepartures>(SiloDepartures.ControlName, SiloDepartures.LeavingCommand, silo.SiloAddress.ToParsableString())
+                .WaitAsync(AnnounceTimeout);
+        }
+        catch (Exception ex)
+        {
+            LogAnnounceFailed(ex);
+        }
+    }
+
     private async Task RelocateAsync(GrainId[] grains, CancellationToken cancellationToken) =>
         await Parallel.ForEachAsync(grains, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (grain, _) =>
         {
@@ -147,6 +166,9 @@ public sealed partial class TaskRebalancer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task rebalancing failed; trying again shortly")]
     private partial void LogRebalanceFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other silos this one is leaving; handing tasks over anyway")]
+    private partial void LogAnnounceFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not ask task {Grain} to move")]
     private partial void LogRelocateFailed(Exception exception, GrainId grain);

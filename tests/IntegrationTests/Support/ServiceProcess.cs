@@ -9,10 +9,19 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
+    private readonly StreamWriter? _log;
+
     private ServiceProcess(string name, Process process)
     {
         Name = name;
         _process = process;
+
+        // For diagnosis: ACTORS_TEST_LOGS=DIR keeps every line each process printed, one file per process.
+        if (Environment.GetEnvironmentVariable("ACTORS_TEST_LOGS") is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            _log = new StreamWriter(Path.Combine(dir, $"{DateTime.UtcNow:HHmmss.fff}-{name}.log")) { AutoFlush = true };
+        }
     }
 
     /// <summary>A name for messages.</summary>
@@ -36,6 +45,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (Environment.GetEnvironmentVariable("ACTORS_TEST_LOG_LEVEL") is { Length: > 0 } level)
+        {
+            info.Environment["Logging__LogLevel__Actors"] = level;
+        }
+
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
@@ -91,6 +105,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+        if (_log is not null)
+        {
+            await _log.DisposeAsync();
+        }
     }
 
     private void Keep(string? line)
@@ -101,6 +119,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
+        lock (_output)
+        {
+            _log?.WriteLine(line);
+        }
+
         while (_output.Count > 500)
         {
             _output.TryDequeue(out _);

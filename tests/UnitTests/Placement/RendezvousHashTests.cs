@@ -62,14 +62,15 @@ public sealed class RendezvousHashTests
         Assert.Throws<ArgumentOutOfRangeException>(() => RendezvousHash.Pick(1, Array.Empty<uint>(), c => c));
 
     [Fact]
-    public void ALeavingSiloIsNoCandidateUnlessItIsTheLastOne()
+    public void ALeavingSiloIsNoCandidateUnlessEverySiloIsLeaving()
     {
         var self = Silo(11111);
         var other = Silo(11112);
 
-        Assert.Equal([other], TaskOwners.Candidates([self, other], self, leaving: true));
-        Assert.Equal([self, other], TaskOwners.Candidates([self, other], self, leaving: false));
-        Assert.Equal([self], TaskOwners.Candidates([self], self, leaving: true));
+        Assert.Equal([other], TaskOwners.Candidates([self, other], s => s.Equals(self)));
+        Assert.Equal([self, other], TaskOwners.Candidates([self, other], _ => false));
+        Assert.Equal([self], TaskOwners.Candidates([self], s => s.Equals(self)));
+        Assert.Equal([self, other], TaskOwners.Candidates([self, other], _ => true));
     }
 
     [Fact]
