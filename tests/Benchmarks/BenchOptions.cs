@@ -5,7 +5,22 @@ namespace Actors.Benchmarks;
 /// <summary>Command-line options.</summary>
 public sealed record BenchOptions(Uri Api, string[] Scenarios, int Tasks, double Minutes, int ApiCreates, int ListTasks, int[] SiloPids)
 {
-    /// <summary>Parses <c>--api URL --scenario S --tasks N --minutes D --api-creates N --list-tasks N --silo-pids 1,2</c>.</summary>
+    /// <summary>Whether <c>--tasks</c> was given (scenarios with their own default use <see cref="TasksOr"/>).</summary>
+    public bool TasksGiven { get; init; }
+
+    /// <summary>The repository root (<c>--root</c>): where <c>ops/</c> and the built silo are.</summary>
+    public string Root { get; init; } = "";
+
+    /// <summary>The benchmark's data directory (<c>--data</c>): PostgreSQL in <c>pg/</c>, its port, <c>logs/</c>.</summary>
+    public string Data { get; init; } = "";
+
+    /// <summary>The cluster's PostgreSQL connection string (<c>--postgres</c>).</summary>
+    public string Postgres { get; init; } = "";
+
+    /// <summary>
+    /// Parses <c>--api URL --scenario S --tasks N --minutes D --api-creates N --list-tasks N
+    /// --silo-pids 1,2 --root DIR --data DIR --postgres CONNSTR</c>.
+    /// </summary>
     public static BenchOptions Parse(string[] args)
     {
         string Get(string name, string fallback)
@@ -22,6 +37,25 @@ public sealed record BenchOptions(Uri Api, string[] Scenarios, int Tasks, double
             double.Parse(Get("--minutes", "5"), CultureInfo.InvariantCulture),
             int.Parse(Get("--api-creates", "5000"), CultureInfo.InvariantCulture),
             int.Parse(Get("--list-tasks", "100000"), CultureInfo.InvariantCulture),
-            [.. Get("--silo-pids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture))]);
+            [.. Get("--silo-pids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture))])
+        {
+            TasksGiven = args.Contains("--tasks"),
+            Root = Get("--root", ""),
+            Data = Get("--data", ""),
+            Postgres = Get("--postgres", ""),
+        };
+    }
+
+    /// <summary><see cref="Tasks"/> when <c>--tasks</c> was given, else <paramref name="fallback"/>.</summary>
+    public int TasksOr(int fallback) => TasksGiven ? Tasks : fallback;
+
+    /// <summary>Throws with a clear message when an option a scenario needs is missing.</summary>
+    public static void Require(string scenario, params (string Name, string Value)[] needed)
+    {
+        var missing = needed.Where(n => string.IsNullOrWhiteSpace(n.Value)).Select(n => n.Name).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new ArgumentException($"the {scenario} scenario needs {string.Join(", ", missing)} (ops/bench passes them)");
+        }
     }
 }

@@ -61,4 +61,66 @@ public static class Load
         latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return response.IsSuccessStatusCode ? JsonNode.Parse(text)! : throw new InvalidOperationException($"GET {path} failed ({(int)response.StatusCode}): {text}");
     }
+
+    /// <summary>
+    /// Sends a request and never throws for a failure of the server or the network: a cluster under
+    /// chaos answers 503 or nothing at all, and the caller counts that instead of crashing.
+    /// </summary>
+    public static async Task<ApiAnswer> TrySendAsync(HttpClient http, HttpMethod method, string path, JsonObject? body = null)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+            if (body is not null)
+            {
+                request.Content = JsonContent.Create(body);
+            }
+
+            using var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            JsonNode? parsed = null;
+            try
+            {
+                parsed = text.Length > 0 ? JsonNode.Parse(text) : null;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Not JSON (a proxy's or the server's plain-text error): keep the status only.
+            }
+
+            return new ApiAnswer((int)response.StatusCode, parsed);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return new ApiAnswer(0, null);
+        }
+    }
+
+    /// <summary>Waits until a moment (at once when it has passed).</summary>
+    public static Task DelayUntilAsync(DateTimeOffset moment)
+    {
+        var wait = moment - DateTimeOffset.UtcNow;
+        return wait > TimeSpan.Zero ? Task.Delay(wait) : Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The cluster's silos from <c>GET /api/v1/status</c> by address (the form run records carry
+    /// in <c>silo</c>), with name and status; null when the API did not answer.
+    /// </summary>
+    public static async Task<Dictionary<string, (string Name, string Status)>?> SilosAsync(HttpClient http)
+    {
+        var answer = await TrySendAsync(http, HttpMethod.Get, "/api/v1/status");
+        if (!answer.Ok || answer.Body?["silos"] is not JsonArray silos)
+        {
+            return null;
+        }
+
+        var result = new Dictionary<string, (string Name, string Status)>(StringComparer.Ordinal);
+        foreach (var silo in silos)
+        {
+            result[silo!["address"]!.GetValue<string>()] = (silo["name"]?.GetValue<string>() ?? "", silo["status"]?.GetValue<string>() ?? "");
+        }
+
+        return result;
+    }
 }

@@ -10,21 +10,39 @@ using Microsoft.Extensions.Logging;
 
 namespace Actors.Benchmarks;
 
-/// <summary>The webhook receiver inside the benchmark: records (run id, scheduled time, arrival time) and answers 200.</summary>
+/// <summary>
+/// The webhook receiver inside the benchmark. <c>/hook</c> answers 200 at once; <c>/slow</c>
+/// answers 200 after <see cref="SlowAnswer"/>; <c>/flaky</c> answers 500 to the first
+/// <see cref="FlakyFailures"/> deliveries of a run id and 200 after that. Every delivery is kept in
+/// <see cref="Deliveries"/>; <see cref="Arrivals"/> and <see cref="Duplicates"/> keep the first
+/// delivery of each run id and the run ids delivered more than once.
+/// </summary>
 public sealed class Receiver : IAsyncDisposable
 {
+    /// <summary>How long <c>/slow</c> takes to answer.</summary>
+    public static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(3);
+
+    /// <summary>How many deliveries of one run id <c>/flaky</c> fails before it succeeds.</summary>
+    public const int FlakyFailures = 2;
+
     private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, int> _flakyCalls = new(StringComparer.Ordinal);
 
     private Receiver(WebApplication app) => _app = app;
 
-    /// <summary>Deliveries per run id.</summary>
+    /// <summary>First delivery per run id.</summary>
     public ConcurrentDictionary<string, Arrival> Arrivals { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Run ids delivered more than once.</summary>
+    /// <summary>Run ids delivered more than once, with how many times.</summary>
     public ConcurrentDictionary<string, int> Duplicates { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The hook URL.</summary>
-    public string Url { get; private set; } = "";
+    /// <summary>Every delivery, in arrival order (roughly: appended when answered).</summary>
+    public ConcurrentQueue<Delivery> Deliveries { get; } = new();
+
+    /// <summary>The <c>/hook</c> URL.</summary>
+    public string Url => UrlOf("/hook");
+
+    private string BaseUrl { get; set; } = "";
 
     /// <summary>Starts on a free loopback port.</summary>
     public static async Task<Receiver> StartAsync()
@@ -34,11 +52,16 @@ public sealed class Receiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new Receiver(app);
-        app.MapPost("/hook", receiver.HandleAsync);
+        app.MapPost("/hook", context => receiver.HandleAsync(context, "/hook"));
+        app.MapPost("/slow", context => receiver.HandleAsync(context, "/slow"));
+        app.MapPost("/flaky", context => receiver.HandleAsync(context, "/flaky"));
         await app.StartAsync();
-        receiver.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
+        receiver.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return receiver;
     }
+
+    /// <summary>The URL of one of the receiver's paths (<c>/hook</c>, <c>/slow</c>, <c>/flaky</c>).</summary>
+    public string UrlOf(string path) => BaseUrl + path;
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -47,19 +70,40 @@ public sealed class Receiver : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private async Task HandleAsync(HttpContext context)
+    private async Task HandleAsync(HttpContext context, string path)
     {
         var arrived = DateTimeOffset.UtcNow;
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         var root = body.RootElement;
-        var runId = root.GetProperty("run_id").GetString()!;
-        var arrival = new Arrival(root.GetProperty("task_id").GetString()!, root.GetProperty("round").GetInt64(), root.GetProperty("scheduled_time").GetDateTimeOffset(), arrived);
-        if (!Arrivals.TryAdd(runId, arrival))
+        var runId = context.Request.Headers["X-Actors-Run-Id"].FirstOrDefault() ?? root.GetProperty("run_id").GetString()!;
+        var taskId = root.GetProperty("task_id").GetString()!;
+        var scheduledAt = root.GetProperty("scheduled_time").GetDateTimeOffset();
+        var attempt = root.TryGetProperty("attempt", out var a) && a.TryGetInt32(out var n) ? n : 1;
+        if (!Arrivals.TryAdd(runId, new Arrival(taskId, root.GetProperty("round").GetInt64(), scheduledAt, arrived)))
         {
-            Duplicates.AddOrUpdate(runId, 2, (_, n) => n + 1);
+            Duplicates.AddOrUpdate(runId, 2, (_, count) => count + 1);
         }
 
-        context.Response.StatusCode = 200;
+        var status = StatusCodes.Status200OK;
+        if (path == "/flaky" && _flakyCalls.AddOrUpdate(runId, 1, (_, count) => count + 1) <= FlakyFailures)
+        {
+            status = StatusCodes.Status500InternalServerError;
+        }
+        else if (path == "/slow")
+        {
+            try
+            {
+                await Task.Delay(SlowAnswer, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller (a silo) went away before the answer: it never saw a 2xx.
+                status = StatusCodes.Status499ClientClosedRequest;
+            }
+        }
+
+        Deliveries.Enqueue(new Delivery(runId, taskId, attempt, path, scheduledAt, arrived, status));
+        context.Response.StatusCode = status;
     }
 
     /// <summary>One delivery.</summary>
