@@ -29,6 +29,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DispatcherSwitch>());
         services.TryAddSingleton<OverdueSweep>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<OverdueSweep>());
+        services.TryAddSingleton<DeadSiloSweep>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DeadSiloSweep>());
         services.TryAddSingleton<LocalAttempts>();
         services.TryAddSingleton<AttemptReporter>();
         services.TryAddSingleton<LocalTaskActivations>();

@@ -7,8 +7,11 @@ namespace Actors.Grains.Catalog;
 /// </summary>
 public interface ITaskCatalog
 {
-    /// <summary>Stores the task's state if <see cref="TaskInfo.Version"/> is newer than the stored one. Completes once durable.</summary>
-    Task UpsertAsync(TaskInfo task, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores the task's state if <see cref="TaskInfo.Version"/> is newer than the stored one, and
+    /// the silo hosting it (<paramref name="host"/>, when known) even at the same version. Completes once durable.
+    /// </summary>
+    Task UpsertAsync(TaskInfo task, string? host = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Queues the task's state to be stored soon (within a fraction of a second), coalesced with
@@ -16,7 +19,7 @@ public interface ITaskCatalog
     /// pending or running task: a change lost with a crashed silo is repaired by the task's next
     /// change, or by the wake-up the overdue sweep gives it.
     /// </summary>
-    void Post(TaskInfo task);
+    void Post(TaskInfo task, string host);
 
     /// <summary>Removes the task (a versioned tombstone, so a late upsert cannot bring it back).</summary>
     Task RemoveAsync(Guid taskId, long version, CancellationToken cancellationToken = default);
@@ -29,6 +32,12 @@ public interface ITaskCatalog
 
     /// <summary>Up to <paramref name="limit"/> pending or running tasks whose next run is before <paramref name="before"/>, most overdue first.</summary>
     Task<Guid[]> OverdueAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> pending or running tasks last hosted on <paramref name="silo"/>
+    /// with an id after <paramref name="after"/>, in id order (to wake them elsewhere when it died).
+    /// </summary>
+    Task<Guid[]> HostedOnAsync(string silo, Guid after, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Up to <paramref name="limit"/> tasks whose status is running.</summary>
     Task<RunningTask[]> RunningAsync(int limit, CancellationToken cancellationToken = default);

@@ -8,25 +8,27 @@ public sealed class InMemoryTaskCatalog : ITaskCatalog
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
 
     /// <inheritdoc />
-    public Task UpsertAsync(TaskInfo task, CancellationToken cancellationToken = default)
+    public Task UpsertAsync(TaskInfo task, string? host = null, CancellationToken cancellationToken = default)
     {
         _entries.AddOrUpdate(
             task.TaskId,
-            _ => new Entry(task, task.Version, Deleted: false),
-            (_, existing) => existing.Version < task.Version ? new Entry(task, task.Version, Deleted: false) : existing);
+            _ => new Entry(task, task.Version, Deleted: false, host),
+            (_, existing) => existing.Version < task.Version ? new Entry(task, task.Version, Deleted: false, host ?? existing.Host)
+                : existing.Version == task.Version && host is not null ? existing with { Host = host }
+                : existing);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public void Post(TaskInfo task) => UpsertAsync(task);
+    public void Post(TaskInfo task, string host) => UpsertAsync(task, host);
 
     /// <inheritdoc />
     public Task RemoveAsync(Guid taskId, long version, CancellationToken cancellationToken = default)
     {
         _entries.AddOrUpdate(
             taskId,
-            _ => new Entry(null, version, Deleted: true),
-            (_, existing) => existing.Version < version ? new Entry(null, version, Deleted: true) : existing);
+            _ => new Entry(null, version, Deleted: true, null),
+            (_, existing) => existing.Version < version ? new Entry(null, version, Deleted: true, null) : existing);
         return Task.CompletedTask;
     }
 
@@ -70,6 +72,15 @@ public sealed class InMemoryTaskCatalog : ITaskCatalog
             .ToArray());
 
     /// <inheritdoc />
+    public Task<Guid[]> HostedOnAsync(string silo, Guid after, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_entries.Values
+            .Where(e => !e.Deleted && e.Host == silo && e.Task!.Status is ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running && e.Task.TaskId.CompareTo(after) > 0)
+            .Select(e => e.Task!.TaskId)
+            .Order()
+            .Take(limit)
+            .ToArray());
+
+    /// <inheritdoc />
     public Task<RunningTask[]> RunningAsync(int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult(Live()
             .Where(t => t.Status == ScheduledTaskStatus.Running)
@@ -80,5 +91,5 @@ public sealed class InMemoryTaskCatalog : ITaskCatalog
 
     private IEnumerable<TaskInfo> Live() => _entries.Values.Where(e => !e.Deleted).Select(e => e.Task!);
 
-    private sealed record Entry(TaskInfo? Task, long Version, bool Deleted);
+    private sealed record Entry(TaskInfo? Task, long Version, bool Deleted, string? Host);
 }

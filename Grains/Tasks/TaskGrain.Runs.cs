@@ -22,6 +22,8 @@ internal sealed partial class TaskGrain
     /// </summary>
     private static readonly TimeSpan TimerHorizon = TimeSpan.FromMinutes(5);
 
+    private static readonly TimeSpan WatchdogPeriod = TimeSpan.FromSeconds(5);
+
     /// <summary>How soon a failed timer wake-up is tried again.</summary>
     private static readonly TimeSpan WakeRetryDelay = TimeSpan.FromSeconds(2);
 
@@ -97,7 +99,7 @@ internal sealed partial class TaskGrain
             Attempt = attempt,
             ScheduledAt = slot,
             StartedAt = now,
-            Silo = silo.SiloAddress.ToParsableString(),
+            Silo = Host,
             Trigger = trigger,
         };
         State.InFlight = run;
@@ -249,11 +251,11 @@ internal sealed partial class TaskGrain
 
         if (awaitCatalog || State.Status is not (ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running))
         {
-            await catalog.UpsertAsync(Info());
+            await catalog.UpsertAsync(Info(), Host);
         }
         else
         {
-            catalog.Post(Info());
+            catalog.Post(Info(), Host);
         }
     }
 
@@ -395,7 +397,7 @@ internal sealed partial class TaskGrain
             FinishedAt = now,
             Outcome = RunOutcome.Skipped,
             Error = count == 1 ? $"Slot skipped: {reason}." : $"{count} slots skipped: {reason}.",
-            Silo = silo.SiloAddress.ToParsableString(),
+            Silo = Host,
             Trigger = "schedule",
         });
     }
@@ -437,9 +439,10 @@ internal sealed partial class TaskGrain
         }
     }
 
-    private void ArmWatchdog()
+    /// <summary>Checks the attempt in flight every 5 s (first after <paramref name="firstCheck"/>).</summary>
+    private void ArmWatchdog(TimeSpan? firstCheck = null)
     {
-        _watchdog ??= this.RegisterGrainTimer(CheckInFlightAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)));
+        _watchdog ??= this.RegisterGrainTimer(CheckInFlightAsync, new GrainTimerCreationOptions(firstCheck ?? WatchdogPeriod, WatchdogPeriod));
     }
 
     private void DisarmWatchdog()

@@ -52,7 +52,8 @@ internal sealed partial class TaskGrain(
         localTasks.Add(this.GetGrainId());
         if (State.InFlight is not null)
         {
-            ArmWatchdog();
+            // At once: an attempt of a silo that died is abandoned (and retried) without delay.
+            ArmWatchdog(TimeSpan.Zero);
         }
 
         // A task that moved here (rebalancing, a silo stopping) or came back after deactivation
@@ -60,6 +61,11 @@ internal sealed partial class TaskGrain(
         if (State.Exists && NextWake() is { } wake && wake - Now <= TimerHorizon)
         {
             ArmWakeTimer(wake);
+        }
+
+        if (State.Exists && State.Status is ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running)
+        {
+            catalog.Post(Info(), Host);
         }
 
         return Task.CompletedTask;
@@ -322,7 +328,7 @@ internal sealed partial class TaskGrain(
         // overdue sweep reading a catalog row that a crash left behind: post the current one).
         if (repairCatalog)
         {
-            catalog.Post(Info());
+            catalog.Post(Info(), Host);
         }
 
         if (NextWake() is { } wake)
@@ -373,6 +379,9 @@ internal sealed partial class TaskGrain(
     private const long MaxReorderSeconds = 315_360_000;
 
     private TaskInfo Info() => State.ToInfo(Id);
+
+    /// <summary>This silo, as the catalog records where a task lives.</summary>
+    private string Host => silo.SiloAddress.ToParsableString();
 
     private NextRunCalculator Calculator() => new(State.Spec.Schedule);
 

@@ -36,7 +36,7 @@ public static class CatalogRebuilder
                 if (state is { Exists: true } && state.TaskId != Guid.Empty)
                 {
                     ids.Add(state.TaskId);
-                    writes.Add(catalog.UpsertAsync(state.ToInfo(state.TaskId), cancellationToken));
+                    writes.Add(catalog.UpsertAsync(state.ToInfo(state.TaskId), cancellationToken: cancellationToken));
                 }
             }
         }

@@ -23,12 +23,13 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(250);
 
     private const string UpsertSql = """
-        INSERT INTO actors_task_catalog AS c (task_id, account_id, status, created_at, next_run_at, version, deleted, info)
-        SELECT * FROM unnest(@ids, @accounts, @statuses, @created, @next, @versions, @deleted, @infos::json[])
+        INSERT INTO actors_task_catalog AS c (task_id, account_id, status, created_at, next_run_at, version, deleted, info, silo)
+        SELECT * FROM unnest(@ids, @accounts, @statuses, @created, @next, @versions, @deleted, @infos::json[], @silos)
         ON CONFLICT (task_id) DO UPDATE
         SET account_id = EXCLUDED.account_id, status = EXCLUDED.status, created_at = EXCLUDED.created_at,
-            next_run_at = EXCLUDED.next_run_at, version = EXCLUDED.version, deleted = EXCLUDED.deleted, info = EXCLUDED.info, written_at = now()
-        WHERE c.version < EXCLUDED.version
+            next_run_at = EXCLUDED.next_run_at, version = EXCLUDED.version, deleted = EXCLUDED.deleted, info = EXCLUDED.info,
+            silo = coalesce(EXCLUDED.silo, c.silo), written_at = now()
+        WHERE c.version < EXCLUDED.version OR (c.version = EXCLUDED.version AND EXCLUDED.silo IS DISTINCT FROM c.silo AND EXCLUDED.silo IS NOT NULL)
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -47,14 +48,14 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task UpsertAsync(TaskInfo task, CancellationToken cancellationToken = default) => Enqueue(ToRow(task));
+    public Task UpsertAsync(TaskInfo task, string? host = null, CancellationToken cancellationToken = default) => Enqueue(ToRow(task, host));
 
     /// <inheritdoc />
-    public void Post(TaskInfo task) => Keep([ToRow(task)]);
+    public void Post(TaskInfo task, string host) => Keep([ToRow(task, host)]);
 
     /// <inheritdoc />
     public Task RemoveAsync(Guid taskId, long version, CancellationToken cancellationToken = default) =>
-        Enqueue(new Row(taskId, "", "deleted", DateTimeOffset.UtcNow, null, version, true, null));
+        Enqueue(new Row(taskId, "", "deleted", DateTimeOffset.UtcNow, null, version, true, null, null));
 
     /// <inheritdoc />
     public async Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken = default)
@@ -130,6 +131,24 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    public async Task<Guid[]> HostedOnAsync(string silo, Guid after, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT task_id FROM actors_task_catalog WHERE silo = @silo AND NOT deleted AND status IN ('pending', 'running') AND task_id > @after ORDER BY task_id LIMIT @limit");
+        command.Parameters.AddWithValue("silo", silo);
+        command.Parameters.AddWithValue("after", after);
+        command.Parameters.AddWithValue("limit", limit);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return [.. ids];
+    }
+
+    /// <inheritdoc />
     public async Task<RunningTask[]> RunningAsync(int limit, CancellationToken cancellationToken = default)
     {
         var page = await ListAsync(new TaskQuery { Status = ScheduledTaskStatus.Running, Limit = limit }, cancellationToken);
@@ -172,9 +191,9 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         return write.Done.Task;
     }
 
-    private static Row ToRow(TaskInfo task) =>
+    private static Row ToRow(TaskInfo task, string? host) =>
         new(task.TaskId, task.Spec.AccountId, StatusName(task.Status), task.CreatedAt, task.NextExecutionTime, task.Version, false,
-            JsonSerializer.Serialize(task, ActorsJson.Options));
+            JsonSerializer.Serialize(task, ActorsJson.Options), host);
 
     /// <summary>Adds rows to the posted set, keeping the newest version per task.</summary>
     private void Keep(IEnumerable<Row> rows)
@@ -183,7 +202,8 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         {
             foreach (var row in rows)
             {
-                if (!_posted.TryGetValue(row.TaskId, out var existing) || existing.Version < row.Version)
+                if (!_posted.TryGetValue(row.TaskId, out var existing) || existing.Version < row.Version
+                    || (existing.Version == row.Version && row.Silo is not null))
                 {
                     _posted[row.TaskId] = row;
                 }
@@ -277,10 +297,11 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.Version).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("deleted", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = rows.Select(r => r.Deleted).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("infos", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Info ?? DBNull.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("silos", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Silo ?? DBNull.Value).ToArray() });
         await command.ExecuteNonQueryAsync();
     }
 
-    private sealed record Row(Guid TaskId, string AccountId, string Status, DateTimeOffset CreatedAt, DateTimeOffset? NextRunAt, long Version, bool Deleted, string? Info);
+    private sealed record Row(Guid TaskId, string AccountId, string Status, DateTimeOffset CreatedAt, DateTimeOffset? NextRunAt, long Version, bool Deleted, string? Info, string? Silo);
 
     private sealed record Write(Row Row, TaskCompletionSource Done);
 }

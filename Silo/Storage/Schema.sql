@@ -77,6 +77,8 @@ CREATE TABLE IF NOT EXISTS actors_task_catalog (
     written_at  timestamptz NOT NULL DEFAULT now()
 );
 ALTER TABLE actors_task_catalog ADD COLUMN IF NOT EXISTS next_run_at timestamptz;
+-- The silo that last hosted the task, so the tasks of a silo that died can be woken elsewhere at once.
+ALTER TABLE actors_task_catalog ADD COLUMN IF NOT EXISTS silo text;
 CREATE INDEX IF NOT EXISTS actors_task_catalog_overdue
     ON actors_task_catalog (next_run_at) WHERE NOT deleted AND status IN ('pending', 'running');
 CREATE INDEX IF NOT EXISTS actors_task_catalog_by_created
@@ -85,6 +87,8 @@ CREATE INDEX IF NOT EXISTS actors_task_catalog_by_status
     ON actors_task_catalog (status, created_at, task_id) WHERE NOT deleted;
 CREATE INDEX IF NOT EXISTS actors_task_catalog_by_account
     ON actors_task_catalog (account_id, created_at, task_id) WHERE NOT deleted;
+CREATE INDEX IF NOT EXISTS actors_task_catalog_by_silo
+    ON actors_task_catalog (silo, task_id) WHERE NOT deleted AND status IN ('pending', 'running');
 
 -- The providers' queries. Conditional membership writes are single statements (data-modifying
 -- CTEs), so they are all-or-nothing without relying on ASSERT.

@@ -41,6 +41,26 @@ public sealed class PostgresTaskCatalogTests(PostgresServer postgres) : IAsyncLi
     }
 
     [Fact]
+    public async Task TheHostingSiloIsRecordedEvenAtTheSameVersionAndItsLiveTasksCanBeListed()
+    {
+        var moved = Task("host-a", ScheduledTaskStatus.Pending, version: 2);
+        var paused = Task("host-b", ScheduledTaskStatus.Paused, version: 2);
+        var elsewhere = Task("host-c", ScheduledTaskStatus.Running, version: 2);
+
+        await _catalog.UpsertAsync(moved, "silo-1");
+        await _catalog.UpsertAsync(moved, "silo-2");
+        await _catalog.UpsertAsync(moved with { Version = 1 }, "silo-3");
+        await _catalog.UpsertAsync(paused, "silo-2");
+        await _catalog.UpsertAsync(elsewhere, "silo-1");
+        await _catalog.UpsertAsync(elsewhere with { Version = 3 });
+
+        Assert.Equal([moved.TaskId], await _catalog.HostedOnAsync("silo-2", Guid.Empty, 10));
+        Assert.Equal([elsewhere.TaskId], await _catalog.HostedOnAsync("silo-1", Guid.Empty, 10));
+        Assert.Empty(await _catalog.HostedOnAsync("silo-1", elsewhere.TaskId, 10));
+        Assert.Empty(await _catalog.HostedOnAsync("silo-3", Guid.Empty, 10));
+    }
+
+    [Fact]
     public async Task ALateUpsertCannotBringADeletedTaskBack()
     {
         var task = Task("b", ScheduledTaskStatus.Pending, version: 3);

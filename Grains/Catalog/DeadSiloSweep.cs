@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace Actors.Grains.Catalog;
+
+/// <summary>
+/// When a silo is declared dead (killed, crashed, or found dead by a silo starting after a full
+/// crash), wakes the tasks it hosted at once, so each is placed on its new owner and fires on its
+/// next slot instead of waiting for its reminder or the overdue sweep. One surviving silo does it
+/// (the first active one by address); waking is idempotent, and the overdue sweep stays the backstop.
+/// </summary>
+public sealed partial class DeadSiloSweep(
+    ITaskCatalog catalog,
+    IGrainFactory grainFactory,
+    IClusterMembershipService membership,
+    ILocalSiloDetails silo,
+    ILogger<DeadSiloSweep> logger) : SiloLoop(ServiceLifecycleStage.Active)
+{
+    private const int BatchSize = 500;
+
+    /// <summary>Wakes every pending or running task last hosted on <paramref name="dead"/>; returns how many.</summary>
+    public async Task<int> WakeTasksOfAsync(SiloAddress dead, CancellationToken cancellationToken)
+    {
+        var woken = 0;
+        var after = Guid.Empty;
+        while (true)
+        {
+            var batch = await catalog.HostedOnAsync(dead.ToParsableString(), after, BatchSize, cancellationToken);
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (taskId, _) =>
+            {
+                try
+                {
+                    await grainFactory.GetTaskGrain(taskId).WakeAsync();
+                }
+                catch (Exception ex)
+                {
+                    LogWakeFailed(ex, taskId);
+                }
+            });
+            woken += batch.Length;
+            if (batch.Length < BatchSize)
+            {
+                return woken;
+            }
+
+            after = batch[^1];
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task RunAsync(CancellationToken stopping)
+    {
+        var previous = membership.CurrentSnapshot;
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stopping))
+            {
+                var died = snapshot.Members.Values
+                    .Where(m => m.Status == SiloStatus.Dead && previous.GetSiloStatus(m.SiloAddress) != SiloStatus.Dead)
+                    .Select(m => m.SiloAddress)
+                    .ToList();
+                previous = snapshot;
+                var sweeper = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).Order().FirstOrDefault();
+                if (died.Count == 0 || !silo.SiloAddress.Equals(sweeper))
+                {
+                    continue;
+                }
+
+                foreach (var dead in died)
+                {
+                    await SweepAsync(dead, stopping);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task SweepAsync(SiloAddress dead, CancellationToken stopping)
+    {
+        try
+        {
+            var woken = await WakeTasksOfAsync(dead, stopping);
+            LogWoken(woken, dead);
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            // The overdue sweep still wakes them, a few seconds later.
+            LogSweepFailed(ex, dead);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Dead} died: woke the {Count} tasks it hosted")]
+    private partial void LogWoken(int count, SiloAddress dead);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not wake the tasks of dead silo {Dead}; the overdue sweep will")]
+    private partial void LogSweepFailed(Exception exception, SiloAddress dead);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not wake task {TaskId}")]
+    private partial void LogWakeFailed(Exception exception, Guid taskId);
+}
