@@ -22,6 +22,10 @@ public static class GrainFactoryExtensions
     public static ITaskQueryGrain GetTaskQueryGrain(this IGrainFactory factory) =>
         factory.GetGrain<ITaskQueryGrain>(0);
 
+    /// <summary>A local reader of the run history.</summary>
+    public static IRunQueryGrain GetRunQueryGrain(this IGrainFactory factory) =>
+        factory.GetGrain<IRunQueryGrain>(0);
+
     /// <summary>The cluster as a silo sees it in memory.</summary>
     public static IClusterViewGrain GetClusterViewGrain(this IGrainFactory factory) =>
         factory.GetGrain<IClusterViewGrain>(0);

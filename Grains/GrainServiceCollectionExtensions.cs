@@ -1,6 +1,7 @@
 using Actors.Grains.Catalog;
 using Actors.Grains.Dispatcher;
 using Actors.Grains.Execution;
+using Actors.Grains.History;
 using Actors.Grains.Placement;
 using Actors.Grains.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,9 @@ public static class GrainServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITaskCatalog, InMemoryTaskCatalog>();
+        services.TryAddSingleton<IRunHistory, InMemoryRunHistory>();
+        services.AddOptions<RunHistoryOptions>();
+        services.TryAddSingleton<TaskServices>();
         services.AddActorsExecutors();
         services.TryAddSingleton<DispatcherSwitch>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DispatcherSwitch>());

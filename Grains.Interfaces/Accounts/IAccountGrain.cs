@@ -7,9 +7,12 @@ namespace Actors.Grains;
 [Alias("actors.IAccountGrain")]
 public interface IAccountGrain : IGrainWithStringKey
 {
-    /// <summary>Creates a task for this account, or refuses because another task holds it.</summary>
-    [Alias("create-task")]
-    Task<CommandResult> CreateTaskAsync(TaskSpec spec);
+    /// <summary>
+    /// Creates a task for this account from the client's request, or refuses it: because another task
+    /// holds the account, or with every invalid field at once.
+    /// </summary>
+    [Alias("create-task-request")]
+    Task<CommandResult> CreateTaskAsync(CreateTaskRequest request);
 
     /// <summary>A task of this account completed (<paramref name="deleted"/> false) or was deleted.</summary>
     [Alias("release")]

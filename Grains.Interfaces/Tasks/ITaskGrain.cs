@@ -35,9 +35,13 @@ public interface ITaskGrain : IGrainWithGuidKey
     [Alias("run-now")]
     Task<CommandResult> RunNowAsync();
 
-    /// <summary>Run history, newest first.</summary>
-    [Alias("runs"), AlwaysInterleave]
-    Task<RunRecord[]?> GetRunsAsync(int limit);
+    /// <summary>
+    /// The runs this task holds in memory: its attempt in flight (outcome <c>running</c>) and
+    /// finished records not yet written to the run history, newest first; null when there is no
+    /// such task. The run history (<see cref="IRunQueryGrain"/>) has the rest.
+    /// </summary>
+    [Alias("live-runs"), AlwaysInterleave]
+    Task<RunRecord[]?> GetLiveRunsAsync();
 
     /// <summary>
     /// Runs what is due now (once, per the misfire rules) or lines the reminder up again. Called when

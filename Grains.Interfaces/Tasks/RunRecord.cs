@@ -34,6 +34,9 @@ public sealed record RunRecord
     /// <summary>The silo that ran it.</summary>
     [Id(9)] public string Silo { get; init; } = "";
 
-    /// <summary>What started it: <c>schedule</c>, <c>manual</c>, <c>catch_up</c> or <c>retry</c>.</summary>
-    [Id(10)] public string Trigger { get; init; } = "schedule";
+    /// <summary>What started it.</summary>
+    [Id(10)] public RunTrigger Trigger { get; init; }
+
+    /// <summary>The task the run belongs to.</summary>
+    [Id(11)] public Guid TaskId { get; init; }
 }

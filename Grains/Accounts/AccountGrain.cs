@@ -1,3 +1,6 @@
+using Actors.Grains.Execution;
+using Actors.Grains.Validation;
+
 namespace Actors.Grains.Accounts;
 
 /// <summary>
@@ -8,25 +11,33 @@ namespace Actors.Grains.Accounts;
 /// </summary>
 [GrainType("account")]
 internal sealed class AccountGrain(
-    [PersistentState("account", StorageNames.Default)] IPersistentState<AccountState> store) : Grain, IAccountGrain
+    [PersistentState("account", StorageNames.Default)] IPersistentState<AccountState> store,
+    ExecutorRegistry executors) : Grain, IAccountGrain
 {
     private const int FinishedKept = 1000;
     private const int MaxSpentIds = 16;
+
+    private readonly TaskSpecBuilder _specs = new(executors);
 
     private AccountState State => store.State;
 
     private string AccountId => GrainFactoryExtensions.AccountIdOf(this.GetPrimaryKeyString());
 
-    public async Task<CommandResult> CreateTaskAsync(TaskSpec spec)
+    public async Task<CommandResult> CreateTaskAsync(CreateTaskRequest request)
     {
-        if (!string.Equals(spec.AccountId, AccountId, StringComparison.Ordinal))
+        if (!string.Equals(request.AccountId ?? "", AccountId, StringComparison.Ordinal))
         {
-            return CommandResult.Invalid([new FieldError("account_id", $"The task is for account '{spec.AccountId}' but was sent to account '{AccountId}'.")]);
+            return CommandResult.Invalid([new FieldError("account_id", $"The task is for account '{request.AccountId}' but was sent to account '{AccountId}'.")]);
         }
 
-        var errors = TaskSpecValidator.Validate(spec);
-        if (errors.Count > 0)
+        if (!_specs.TryBuild(request, out var spec, out var errors))
         {
+            // Refused requests name any account (a missing or mistyped id): do not keep one that has nothing stored.
+            if (!store.RecordExists)
+            {
+                DeactivateOnIdle();
+            }
+
             return CommandResult.Invalid(errors);
         }
 

@@ -15,8 +15,6 @@ public sealed class HttpExecutor(IHttpClientFactory httpClients) : IExecutor
     /// <summary>The named HttpClient (no automatic retries: the task grain owns retries).</summary>
     public const string ClientName = "actors-webhooks";
 
-    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
     /// <inheritdoc />
     public string Name => "http";
 
@@ -36,22 +34,11 @@ public sealed class HttpExecutor(IHttpClientFactory httpClients) : IExecutor
     };
 
     /// <inheritdoc />
-    public IReadOnlyList<FieldError> Validate(TaskSpec spec)
-    {
-        var errors = new List<FieldError>();
-        var http = spec.Execution.Http;
-        if (http is null || !Uri.TryCreate(http.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            errors.Add(new FieldError("http.url", $"The http executor needs http.url, an absolute http or https URL such as https://example.com/hook; got '{http?.Url}'."));
-        }
-
-        if (http is not null && !Methods.Contains(http.Method, StringComparer.OrdinalIgnoreCase))
-        {
-            errors.Add(new FieldError("http.method", $"http.method must be one of {string.Join(", ", Methods)}; got '{http.Method}'."));
-        }
-
-        return errors;
-    }
+    /// <remarks>A webhook that is given is checked for every executor (<see cref="TaskSpecValidator"/>); this one needs one.</remarks>
+    public IReadOnlyList<FieldError> Validate(TaskSpec spec) =>
+        string.IsNullOrWhiteSpace(spec.Execution.Http?.Url)
+            ? [new FieldError("http.url", "http.url is required for the http executor; give an absolute http or https URL, e.g. \"https://example.com/hooks/run\".")]
+            : [];
 
     /// <inheritdoc />
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ internal sealed class DailyTimesSeries : IOccurrenceSeries
         {
             foreach (var time in _times)
             {
-                var occurrence = LocalTimeResolver.ToInstant(day + time, _clock.Zone);
+                var occurrence = _clock.InstantOf(day + time);
                 if (occurrence > instant)
                 {
                     return occurrence;
@@ -47,7 +47,7 @@ internal sealed class DailyTimesSeries : IOccurrenceSeries
         {
             for (var i = _times.Length - 1; i >= 0; i--)
             {
-                var occurrence = LocalTimeResolver.ToInstant(day + _times[i], _clock.Zone);
+                var occurrence = _clock.InstantOf(day + _times[i]);
                 if (occurrence <= instant)
                 {
                     return occurrence;

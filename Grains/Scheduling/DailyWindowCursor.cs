@@ -68,7 +68,7 @@ internal sealed class DailyWindowCursor(DailyWindow window, ZoneClock clock)
                 return First(transitions, instant, toOpen) is { } byTransition && byTransition < byClock ? byTransition : byClock;
             }
 
-            var until = LocalTimeResolver.ToInstant(localDate.AddDays(days + 1), clock.Zone);
+            var until = clock.InstantOf(localDate.AddDays(days + 1));
             candidates.Clear();
             clock.AddTransitions(instant, until, candidates);
             if (First(candidates, instant, toOpen) is { } onlyByTransition)

@@ -1,3 +1,5 @@
+using Actors.Grains.Validation;
+
 namespace Actors.Grains.Scheduling;
 
 /// <summary>
@@ -65,7 +67,7 @@ public sealed class NextRunCalculator
                     throw new ArgumentException(cronError, nameof(spec));
                 }
 
-                _occurrences = new CronSeries(expression, zone);
+                _occurrences = new CronSeries(expression, TimeZoneLookup.ForCron(zone));
                 break;
             case ScheduleMode.Once:
                 break;

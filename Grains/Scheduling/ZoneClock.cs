@@ -1,27 +1,24 @@
+using NodaTime;
+using NodaTime.TimeZones;
+
 namespace Actors.Grains.Scheduling;
 
 /// <summary>
 /// The wall clock of one time zone, seen from UTC instants: local readings, the instants at which
-/// the clock shows a given local time, and the instants at which its offset changes.
+/// the clock shows a given local time, and the instants at which its offset changes. A local time
+/// skipped by a spring-forward change resolves to the first instant after the gap, and one repeated
+/// by a fall-back change to its first occurrence, everywhere the scheduler resolves one.
 /// </summary>
-internal sealed class ZoneClock
+internal sealed class ZoneClock(DateTimeZone zone)
 {
-    // Offsets never change twice within this step in real zone data, so sampling at it finds every change.
-    private static readonly long TransitionProbeTicks = TimeSpan.FromHours(6).Ticks;
+    private static readonly ZoneLocalMappingResolver FirstAtOrAfter =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
 
-    // GetAdjustmentRules copies the zone's rules, so it is asked only when transitions are needed.
-    private readonly Lazy<bool> _hasTransitions;
-
-    public ZoneClock(TimeZoneInfo zone)
-    {
-        Zone = zone;
-        _hasTransitions = new Lazy<bool>(() => zone.GetAdjustmentRules().Length > 0, LazyThreadSafetyMode.PublicationOnly);
-    }
-
-    public TimeZoneInfo Zone { get; }
+    public DateTimeZone Zone { get; } = zone;
 
     /// <summary>The local date and time the clock shows at <paramref name="instant"/>.</summary>
-    public DateTime LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+    public DateTime LocalTime(DateTimeOffset instant) =>
+        Instant.FromDateTimeOffset(instant).InZone(Zone).LocalDateTime.ToDateTimeUnspecified();
 
     /// <summary>Minutes after local midnight (0–1439) at <paramref name="instant"/>.</summary>
     public int MinuteOfDay(DateTimeOffset instant)
@@ -31,67 +28,47 @@ internal sealed class ZoneClock
     }
 
     /// <summary>
+    /// The first instant at which the clock reads <paramref name="local"/> or later (its kind is ignored),
+    /// with a zero offset.
+    /// </summary>
+    public DateTimeOffset InstantOf(DateTime local) =>
+        Zone.ResolveLocal(LocalDateTime.FromDateTime(local), FirstAtOrAfter).ToInstant().ToDateTimeOffset();
+
+    /// <summary>
     /// Adds every instant at which the clock reads exactly <paramref name="local"/>: one, two when a fall-back
     /// change repeats it, or, when a spring-forward change skips it, the first instant after the gap.
     /// </summary>
     public void AddInstantsAt(DateTime local, List<DateTimeOffset> into)
     {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (Zone.IsAmbiguousTime(unspecified))
+        var mapping = Zone.MapLocal(LocalDateTime.FromDateTime(local));
+        if (mapping.Count == 2)
         {
-            foreach (var offset in Zone.GetAmbiguousTimeOffsets(unspecified))
-            {
-                into.Add(new DateTimeOffset(unspecified.Ticks - offset.Ticks, TimeSpan.Zero));
-            }
-
+            into.Add(mapping.First().ToInstant().ToDateTimeOffset());
+            into.Add(mapping.Last().ToInstant().ToDateTimeOffset());
             return;
         }
 
-        into.Add(LocalTimeResolver.ToInstant(unspecified, Zone));
+        into.Add(InstantOf(local));
     }
 
     /// <summary>Adds the instants in (<paramref name="after"/>, <paramref name="until"/>] at which the zone's offset changes.</summary>
     public void AddTransitions(DateTimeOffset after, DateTimeOffset until, List<DateTimeOffset> into)
     {
-        if (until <= after || !_hasTransitions.Value)
+        if (until <= after)
         {
             return;
         }
 
-        var lo = after.UtcTicks;
-        var loOffset = OffsetAt(lo);
-        while (lo < until.UtcTicks)
+        // The first interval holds `after`; each later one starts at a change, at or before `until`.
+        Offset? previous = null;
+        foreach (var interval in Zone.GetZoneIntervals(Instant.FromDateTimeOffset(after), Instant.FromDateTimeOffset(until) + Duration.Epsilon))
         {
-            var hi = Math.Min(lo + TransitionProbeTicks, until.UtcTicks);
-            var hiOffset = OffsetAt(hi);
-            if (hiOffset != loOffset)
+            if (previous is { } offset && interval.WallOffset != offset)
             {
-                into.Add(new DateTimeOffset(FirstTickWithOffset(lo, hi, loOffset), TimeSpan.Zero));
+                into.Add(interval.Start.ToDateTimeOffset());
             }
 
-            lo = hi;
-            loOffset = hiOffset;
+            previous = interval.WallOffset;
         }
-    }
-
-    private long OffsetAt(long utcTicks) => Zone.GetUtcOffset(new DateTimeOffset(utcTicks, TimeSpan.Zero)).Ticks;
-
-    // The first tick in (lo, hi] whose offset differs from the offset at lo.
-    private long FirstTickWithOffset(long lo, long hi, long loOffset)
-    {
-        while (hi - lo > 1)
-        {
-            var mid = lo + ((hi - lo) / 2);
-            if (OffsetAt(mid) == loOffset)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return hi;
     }
 }

@@ -3,13 +3,16 @@ using System.Text.Json.Serialization;
 
 namespace Actors.Grains.Storage;
 
-/// <summary>The JSON settings of everything the silo stores: plain JSON, enums by name, no type names.</summary>
+/// <summary>
+/// The JSON settings of everything the silo stores: plain JSON, no type names, enums as numbers
+/// (see <see cref="StoredEnumConverterFactory"/>). Stored types pin their property names.
+/// </summary>
 public static class ActorsJson
 {
     /// <summary>Shared options (thread-safe once used).</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new StoredEnumConverterFactory() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 }

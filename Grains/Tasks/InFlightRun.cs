@@ -1,34 +1,29 @@
+using System.Text.Json.Serialization;
+
 namespace Actors.Grains.Tasks;
 
-/// <summary>An attempt that has started and not yet been recorded as finished.</summary>
+/// <summary>The attempt in flight, saved before its executor starts so a crash never loses it.</summary>
 [GenerateSerializer, Immutable, Alias("actors.in-flight-run")]
 public sealed record InFlightRun
 {
-    /// <summary>The round's run id.</summary>
-    [Id(0)]
-    public string RunId { get; init; } = "";
+    /// <summary><c>{task_id}:{round}</c>: the idempotency key the executor passes on.</summary>
+    [Id(0), JsonPropertyName("runId")] public string RunId { get; init; } = "";
 
     /// <summary>The round.</summary>
-    [Id(1)]
-    public long Round { get; init; }
+    [Id(1), JsonPropertyName("round")] public long Round { get; init; }
 
-    /// <summary>Attempt number, from 1.</summary>
-    [Id(2)]
-    public int Attempt { get; init; } = 1;
+    /// <summary>1 for the first attempt of the round.</summary>
+    [Id(2), JsonPropertyName("attempt")] public int Attempt { get; init; } = 1;
 
-    /// <summary>The slot.</summary>
-    [Id(3)]
-    public DateTimeOffset ScheduledAt { get; init; }
+    /// <summary>The slot it runs for.</summary>
+    [Id(3), JsonPropertyName("scheduledAt")] public DateTimeOffset ScheduledAt { get; init; }
 
-    /// <summary>When it started.</summary>
-    [Id(4)]
-    public DateTimeOffset StartedAt { get; init; }
+    /// <summary>When the attempt started.</summary>
+    [Id(4), JsonPropertyName("startedAt")] public DateTimeOffset StartedAt { get; init; }
 
-    /// <summary>The silo running it (parsable silo address).</summary>
-    [Id(5)]
-    public string Silo { get; init; } = "";
+    /// <summary>The silo executing it.</summary>
+    [Id(5), JsonPropertyName("silo")] public string Silo { get; init; } = "";
 
-    /// <summary>schedule, manual, catch_up or retry.</summary>
-    [Id(6)]
-    public string Trigger { get; init; } = "schedule";
+    /// <summary>What started it.</summary>
+    [Id(6), JsonPropertyName("trigger")] public RunTrigger Trigger { get; init; }
 }

@@ -1,52 +1,67 @@
 using Actors.Grains.Execution;
-using Actors.Grains.Scheduling;
+using Actors.Grains.Tasks.Stored;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
 namespace Actors.Grains.Tasks;
 
-/// <summary>The run side of <see cref="TaskGrain"/>: due slots, attempts, retries, the reminder.</summary>
+/// <summary>The run side of <see cref="TaskGrain"/>: due slots, attempts, their ends, persisting and waking up.</summary>
 internal sealed partial class TaskGrain
 {
-    /// <summary>How long past its timeout an attempt may stay unreported before it counts as abandoned.</summary>
-    private static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(30);
-
-    /// <summary>The soonest a reminder is registered to tick (a closer wake-up is the timer's anyway).</summary>
-    private static readonly TimeSpan ImminentWake = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// How far ahead a grain timer times a wake-up, and so the shortest reminder period (see
-    /// <see cref="ReminderPeriod"/>): an interval shorter than this is the timer's. Well inside
-    /// Orleans' idle collection age (15 minutes), so the activation is still there when the timer
-    /// is due.
-    /// </summary>
-    private static readonly TimeSpan TimerHorizon = TimeSpan.FromMinutes(5);
-
-    private static readonly TimeSpan WatchdogPeriod = TimeSpan.FromSeconds(5);
-
-    /// <summary>How soon a failed timer wake-up is tried again.</summary>
-    private static readonly TimeSpan WakeRetryDelay = TimeSpan.FromSeconds(2);
-
-    private async Task OnSlotDueAsync()
+    private async Task WakeAsync(bool repairCatalog)
     {
-        if (!await dispatcher.IsRunningAsync())
+        if (!State.Exists)
         {
-            await DeferAsync();
+            // Created-then-crashed or deleted: nothing to run; drop the reminder.
+            await _wakeUps.UnregisterAsync(State);
+            DeactivateOnIdle();
             return;
         }
 
         var now = Now;
-        var calculator = Calculator();
-        var slot = State.NextRunAt!.Value;
-        var decision = DuePlanner.Plan(calculator, slot, now);
+        var live = State.Status is ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running;
+        if (live && State.Retry is { } retry && DuePlanner.IsDue(retry.DueAt, now) && State.InFlight is null && await services.Dispatcher.IsRunningAsync())
+        {
+            await StartAttemptAsync(retry.Round, retry.Attempt, retry.ScheduledAt, RunTrigger.Retry);
+        }
+        else if (live && State.NextRunAt is { } slot && DuePlanner.IsDue(slot, now))
+        {
+            await OnSlotDueAsync(slot, now);
+        }
+        else
+        {
+            // Woken for nothing due (timer and reminder both fired, or the sweep read a stale row: repair it).
+            if (repairCatalog)
+            {
+                services.Catalog.Post(Info(), services.Host);
+            }
+
+            await PersistAsync(touch: false);
+        }
+    }
+
+    private async Task OnSlotDueAsync(DateTimeOffset slot, DateTimeOffset now)
+    {
+        if (!await services.Dispatcher.IsRunningAsync())
+        {
+            if (!State.Deferred)
+            {
+                State.Deferred = true;
+                await PersistAsync(touch: false);
+                await GrainFactory.GetDispatcherGrain().DeferAsync(Id);
+            }
+
+            return;
+        }
+
+        var decision = DuePlanner.Plan(Calculator, slot, now);
         State.Deferred = false;
         State.NextRunAt = decision.Next;
-
         if (State.InFlight is not null || State.Retry is not null)
         {
             // Overlap: the previous round is still going.
             var due = decision.RunSlot ?? slot;
-            if (State.Spec.Execution.Overlap == OverlapPolicy.QueueOne && State.QueuedSlot is null && decision.RunSlot is not null)
+            if (Spec.Execution.Overlap == OverlapPolicy.QueueOne && State.QueuedSlot is null && decision.RunSlot is not null)
             {
                 State.QueuedSlot = due;
                 RecordSkipped(decision.SkippedSlots, decision.FirstSkipped, decision.Reason);
@@ -63,136 +78,75 @@ internal sealed partial class TaskGrain
         RecordSkipped(decision.SkippedSlots, decision.FirstSkipped, decision.Reason);
         if (decision.RunSlot is { } runSlot)
         {
-            var trigger = now - runSlot > TimeSpan.FromSeconds(1) ? "catch_up" : "schedule";
-            await StartAttemptAsync(State.RoundNum + 1, 1, runSlot, trigger);
-            return;
+            await StartAttemptAsync(State.RoundNum + 1, 1, runSlot, now - runSlot > TimeSpan.FromSeconds(1) ? RunTrigger.CatchUp : RunTrigger.Schedule);
         }
-
-        if (State.NextRunAt is null)
+        else if (State.NextRunAt is null)
         {
             await CompleteAsync();
-            return;
         }
-
-        await PersistAsync();
-    }
-
-    private async Task DeferAsync()
-    {
-        if (State.Deferred)
+        else
         {
-            return;
+            await PersistAsync();
         }
-
-        State.Deferred = true;
-        await PersistAsync(touch: false);
-        await GrainFactory.GetDispatcherGrain().DeferAsync(Id);
     }
 
-    private async Task StartAttemptAsync(long round, int attempt, DateTimeOffset slot, string trigger)
+    private async Task StartAttemptAsync(long round, int attempt, DateTimeOffset slot, RunTrigger trigger)
     {
         var now = Now;
-        var run = new InFlightRun
-        {
-            RunId = $"{Id}:{round}",
-            Round = round,
-            Attempt = attempt,
-            ScheduledAt = slot,
-            StartedAt = now,
-            Silo = Host,
-            Trigger = trigger,
-        };
+        var run = new InFlightRun { RunId = $"{Id}:{round}", Round = round, Attempt = attempt, ScheduledAt = slot, StartedAt = now, Silo = services.Host, Trigger = trigger };
         State.InFlight = run;
         State.Retry = null;
         State.LastExecutionTime = now;
-        if (State.Status != ScheduledTaskStatus.Paused)
-        {
-            State.Status = ScheduledTaskStatus.Running;
-        }
-
-        AppendRun(ToRecord(run, RunOutcome.Running, null, null, null));
-        ArmWatchdog();
+        State.Status = State.Status == ScheduledTaskStatus.Paused ? ScheduledTaskStatus.Paused : ScheduledTaskStatus.Running;
+        _wakeUps.ArmWatchdog();
 
         // Durable before the executor starts: if this silo dies, the next activation sees the
         // attempt and marks it abandoned instead of losing it.
         await PersistAsync();
 
-        var timeout = TimeSpan.FromSeconds(State.Spec.Execution.TimeoutSeconds);
-        var request = new ExecutionRequest(Id, run.RunId, round, attempt, slot, State.Spec);
+        var timeout = TimeSpan.FromSeconds(Spec.Execution.TimeoutSeconds);
         var cancellation = new CancellationTokenSource();
         _attempt = cancellation;
-        DelayDeactivation(timeout + AbandonGrace + AbandonGrace);
-        reporter.Start(request, timeout, cancellation.Token);
+        DelayDeactivation(timeout + InFlightCheck.AbandonGrace + InFlightCheck.AbandonGrace);
+        services.Reporter.Start(new ExecutionRequest(Id, run.RunId, round, attempt, slot, Spec), timeout, cancellation.Token);
     }
 
-    private async Task FinishAttemptAsync(AttemptOutcome outcome)
+    private async Task FinishAttemptAsync(InFlightRun run, AttemptOutcome outcome)
     {
-        var run = State.InFlight!;
         var now = Now;
         _attempt = null;
-        DisarmWatchdog();
+        _wakeUps.DisarmWatchdog();
         State.InFlight = null;
-        ReplaceRun(ToRecord(run, outcome.Outcome, now, outcome.Output, outcome.Error));
-        var execution = State.Spec.Execution;
-
-        if (outcome.Outcome != RunOutcome.Succeeded && run.Attempt <= execution.MaxRetries && State.Status != ScheduledTaskStatus.Paused)
+        RunRecordHandOver.Record(State, RunRecords.Finished(run, outcome.Outcome, now, outcome.Output, outcome.Error));
+        var decision = AttemptConclusion.Decide(run, outcome.Outcome, State, Calculator, Spec.Execution, now, Random.Shared);
+        State.RoundNum = decision.RoundNum;
+        State.ConsecutiveFailures = decision.ConsecutiveFailures;
+        State.NextRunAt = decision.NextRunAt;
+        switch (decision.Next)
         {
-            var delay = RetryBackoff.DelayBefore(run.Attempt + 1, execution.RetryBackoffSeconds, Random.Shared);
-            State.Retry = new PendingRetry
-            {
-                Round = run.Round,
-                Attempt = run.Attempt + 1,
-                ScheduledAt = run.ScheduledAt,
-                DueAt = now + delay,
-                Trigger = run.Trigger,
-            };
-            State.Status = ScheduledTaskStatus.Pending;
-            await PersistAsync();
-            return;
+            case AfterAttempt.Retry:
+                State.Retry = decision.Retry;
+                State.Status = ScheduledTaskStatus.Pending;
+                break;
+            case AfterAttempt.Error:
+                LogStoppedInError(Id, State.ConsecutiveFailures);
+                State.Status = ScheduledTaskStatus.Error;
+                State.PausedSlot = State.NextRunAt;
+                State.NextRunAt = null;
+                State.QueuedSlot = null;
+                break;
+            case AfterAttempt.Complete:
+                await CompleteAsync();
+                return;
+            case AfterAttempt.RunQueued when State.QueuedSlot is { } queued && await services.Dispatcher.IsRunningAsync():
+                State.QueuedSlot = null;
+                await StartAttemptAsync(State.RoundNum + 1, 1, queued, RunTrigger.Queued);
+                return;
+            case not AfterAttempt.StayPaused:
+                State.Status = ScheduledTaskStatus.Pending;
+                break;
         }
 
-        // The round is over, one way or the other.
-        State.RoundNum = Math.Max(State.RoundNum, run.Round);
-        if (outcome.Outcome == RunOutcome.Succeeded)
-        {
-            State.ConsecutiveFailures = 0;
-        }
-        else if (++State.ConsecutiveFailures >= execution.MaxConsecutiveFailures && State.Status != ScheduledTaskStatus.Paused)
-        {
-            logger.LogWarning("Task {TaskId}: {Failures} failed rounds in a row; stopping in error", Id, State.ConsecutiveFailures);
-            State.Status = ScheduledTaskStatus.Error;
-            State.PausedSlot = State.NextRunAt;
-            State.NextRunAt = null;
-            State.QueuedSlot = null;
-            await PersistAsync();
-            return;
-        }
-
-        if (State.Status == ScheduledTaskStatus.Paused)
-        {
-            await PersistAsync();
-            return;
-        }
-
-        if (State.QueuedSlot is { } queued && await dispatcher.IsRunningAsync())
-        {
-            State.QueuedSlot = null;
-            await StartAttemptAsync(State.RoundNum + 1, 1, queued, "queued");
-            return;
-        }
-
-        if (State.NextRunAt is null && State.Spec.Schedule.Mode != ScheduleMode.Once && run.Trigger == "manual")
-        {
-            State.NextRunAt = Calculator().NextAtOrAfter(run.ScheduledAt, now);
-        }
-
-        if (State.NextRunAt is null)
-        {
-            await CompleteAsync();
-            return;
-        }
-
-        State.Status = ScheduledTaskStatus.Pending;
         await PersistAsync();
     }
 
@@ -206,10 +160,20 @@ internal sealed partial class TaskGrain
         await ReleaseAccountAsync(State.Spec.AccountId, deleted: false);
     }
 
+    private void RecordSkipped(long count, DateTimeOffset? firstSlot, string? reason)
+    {
+        if (count > 0 && firstSlot is { } slot)
+        {
+            State.MissedRuns += count;
+            RunRecordHandOver.Record(State, RunRecords.Skipped(Id, State.RoundNum, count, slot, reason ?? "missed", Now, services.Host));
+        }
+    }
+
     /// <summary>
-    /// Saves the state and lines the reminder up with the next wake-up. With something to wake
-    /// for, the reminder is registered before the state is written, so saved state never points
-    /// at a slot without a reminder; with nothing, the state is written first.
+    /// Saves the state and lines the wake-up up. With something to wake for, the reminder is
+    /// registered before the state is written, so saved state never points at a slot without a
+    /// reminder; with nothing, the state is written first. Records the run history has confirmed
+    /// leave the state; new ones go to the history once they are saved here.
     /// </summary>
     /// <remarks>
     /// The catalog write is awaited for commands and for a task that leaves pending/running (it
@@ -223,18 +187,24 @@ internal sealed partial class TaskGrain
             State.UpdatedAt = Now;
         }
 
+        _records.Settle(State);
         var wake = NextWake();
+        var reminder = (State.ReminderAnchor, State.ReminderPeriod);
         try
         {
-            if (wake is { } at)
+            if (wake is not null)
             {
-                await TryAsync(() => EnsureReminderAsync(at), "register its reminder");
+                await _wakeUps.AlignAsync(wake, Spec.Schedule, State);
+            }
+
+            if (touch || reminder != (State.ReminderAnchor, State.ReminderPeriod))
+            {
                 await store.WriteStateAsync();
             }
-            else
+
+            if (wake is null)
             {
-                await store.WriteStateAsync();
-                await TryAsync(UnregisterReminderAsync, "unregister its reminder");
+                await _wakeUps.AlignAsync(null, Spec.Schedule, State);
             }
         }
         catch
@@ -244,35 +214,14 @@ internal sealed partial class TaskGrain
             throw;
         }
 
-        if (!touch)
+        _records.HandOver(State);
+        if (touch && (awaitCatalog || State.Status is not (ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running)))
         {
-            return;
+            await services.Catalog.UpsertAsync(Info(), services.Host);
         }
-
-        if (awaitCatalog || State.Status is not (ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running))
+        else if (touch)
         {
-            await catalog.UpsertAsync(Info(), Host);
-        }
-        else
-        {
-            catalog.Post(Info(), Host);
-        }
-    }
-
-    /// <summary>
-    /// A reminder-service hiccup (its range moving after a silo died) must not stop a run: the
-    /// wake timer and the overdue sweep cover the gap, and the next persist registers again.
-    /// </summary>
-    private async Task TryAsync(Func<Task> reminderChange, string what)
-    {
-        try
-        {
-            await reminderChange();
-        }
-        catch (Exception ex)
-        {
-            State.ReminderAnchor = null;
-            logger.LogWarning(ex, "Task {TaskId}: could not {What}; will retry on the next change", Id, what);
+            services.Catalog.Post(Info(), services.Host);
         }
     }
 
@@ -284,204 +233,35 @@ internal sealed partial class TaskGrain
         }
 
         var retry = State.InFlight is null ? State.Retry?.DueAt : null;
-        return (retry, State.NextRunAt) switch
-        {
-            ({ } r, { } n) => r < n ? r : n,
-            ({ } r, null) => r,
-            (null, var n) => n,
-        };
+        return retry is { } r && (State.NextRunAt is null || r < State.NextRunAt) ? r : State.NextRunAt;
     }
 
-    /// <summary>
-    /// A wake-up less than <see cref="TimerHorizon"/> away is timed by a grain timer, and the
-    /// durable reminder only backs it up (deactivation, a dead silo): it is kept as long as its next
-    /// tick comes within a period after the wake-up, so a short interval costs no reminder write per
-    /// run. A farther wake-up is timed by the reminder alone, which must then tick exactly at it:
-    /// an idle activation is collected after 15 minutes, and its timer with it.
-    /// </summary>
-    private async Task EnsureReminderAsync(DateTimeOffset wake)
-    {
-        var now = Now;
-        var period = ReminderPeriod();
-        var timed = wake - now <= TimerHorizon;
-        ArmWakeTimer(timed ? wake : null);
-        if (State.ReminderAnchor is { } anchor && State.ReminderPeriod == period)
-        {
-            var nextTick = anchor > now ? anchor : anchor + (period * Math.Ceiling((now - anchor) / period));
-            if (IsNaturalTick(anchor, period, wake) || (timed && nextTick >= wake && nextTick - wake < period))
-            {
-                return;
-            }
-        }
-
-        var due = wake - now;
-        await this.RegisterOrUpdateReminder(ReminderName, due < ImminentWake ? ImminentWake : due, period);
-        State.ReminderAnchor = due < ImminentWake ? now + ImminentWake : wake;
-        State.ReminderPeriod = period;
-    }
-
-    private void ArmWakeTimer(DateTimeOffset? at)
-    {
-        _wakeTimer?.Dispose();
-        _wakeTimer = null;
-        if (at is { } wakeAt)
-        {
-            var due = wakeAt - Now;
-            _wakeTimer = this.RegisterGrainTimer(
-                _ => WakeFromTimerAsync(),
-                new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-        }
-    }
-
-    /// <summary>
-    /// The timer is one-shot: a wake-up that fails (storage or a call timing out under load) arms
-    /// it again shortly, so an active task keeps trying instead of waiting for its reminder.
-    /// </summary>
-    private async Task WakeFromTimerAsync()
-    {
-        try
-        {
-            await WakeAsync(repairCatalog: false);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Task {TaskId}: wake-up failed; trying again in {Delay}", Id, WakeRetryDelay);
-            ArmWakeTimer(Now + WakeRetryDelay);
-        }
-    }
-
-    private async Task UnregisterReminderAsync()
-    {
-        var reminder = await this.GetReminder(ReminderName);
-        if (reminder is not null)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        State.ReminderAnchor = null;
-    }
-
-    private static bool IsNaturalTick(DateTimeOffset anchor, TimeSpan period, DateTimeOffset wake) =>
-        wake >= anchor && (wake - anchor).Ticks % period.Ticks == 0;
-
-    /// <summary>
-    /// A regular interval at or above <see cref="TimerHorizon"/> rides the reminder's period.
-    /// A shorter one is driven by the wake timer while the grain is active, and its reminder only
-    /// backs that up (with the overdue sweep) for a lost activation, so it need not tick, and wake
-    /// the grain a second time, every slot.
-    /// </summary>
-    private TimeSpan ReminderPeriod()
-    {
-        var schedule = State.Spec.Schedule;
-        var interval = schedule.Mode == ScheduleMode.Interval ? TimeSpan.FromSeconds(schedule.IntervalSeconds) : TimeSpan.FromHours(1);
-        var floor = reminderOptions.Value.MinimumReminderPeriod > TimerHorizon ? reminderOptions.Value.MinimumReminderPeriod : TimerHorizon;
-        return interval < floor ? floor : interval;
-    }
-
-    private void RecordSkipped(long count, DateTimeOffset? firstSlot, string? reason)
-    {
-        if (count <= 0 || firstSlot is not { } slot)
-        {
-            return;
-        }
-
-        var now = Now;
-        State.MissedRuns += count;
-        AppendRun(new RunRecord
-        {
-            RunId = $"{Id}:skipped:{slot.ToUnixTimeMilliseconds()}",
-            Round = State.RoundNum,
-            Attempt = 0,
-            ScheduledAt = slot,
-            StartedAt = now,
-            FinishedAt = now,
-            Outcome = RunOutcome.Skipped,
-            Error = count == 1 ? $"Slot skipped: {reason}." : $"{count} slots skipped: {reason}.",
-            Silo = Host,
-            Trigger = "schedule",
-        });
-    }
-
-    private static RunRecord ToRecord(InFlightRun run, RunOutcome outcome, DateTimeOffset? finishedAt, string? output, string? error) => new()
-    {
-        RunId = run.RunId,
-        Round = run.Round,
-        Attempt = run.Attempt,
-        ScheduledAt = run.ScheduledAt,
-        StartedAt = run.StartedAt,
-        FinishedAt = finishedAt,
-        Outcome = outcome,
-        Output = output,
-        Error = error,
-        Silo = run.Silo,
-        Trigger = run.Trigger,
-    };
-
-    private void AppendRun(RunRecord record)
-    {
-        State.Runs.Add(record);
-        if (State.Runs.Count > HistoryLimit)
-        {
-            State.Runs.RemoveRange(0, State.Runs.Count - HistoryLimit);
-        }
-    }
-
-    private void ReplaceRun(RunRecord record)
-    {
-        var index = State.Runs.FindLastIndex(r => r.RunId == record.RunId && r.Attempt == record.Attempt && r.Outcome == RunOutcome.Running);
-        if (index >= 0)
-        {
-            State.Runs[index] = record;
-        }
-        else
-        {
-            AppendRun(record);
-        }
-    }
-
-    /// <summary>Checks the attempt in flight every 5 s (first after <paramref name="firstCheck"/>).</summary>
-    private void ArmWatchdog(TimeSpan? firstCheck = null)
-    {
-        _watchdog ??= this.RegisterGrainTimer(CheckInFlightAsync, new GrainTimerCreationOptions(firstCheck ?? WatchdogPeriod, WatchdogPeriod));
-    }
-
-    private void DisarmWatchdog()
-    {
-        _watchdog?.Dispose();
-        _watchdog = null;
-    }
-
-    /// <summary>
-    /// Marks an attempt abandoned when the silo that ran it is dead, or when it is long past its
-    /// timeout without a report; the retry policy then decides what happens to the round.
-    /// </summary>
+    /// <summary>Abandons the attempt in flight once <see cref="InFlightCheck"/> says it is gone; the retry policy then decides.</summary>
     private async Task CheckInFlightAsync(CancellationToken cancellationToken)
     {
         if (State.InFlight is not { } run)
         {
-            DisarmWatchdog();
+            _wakeUps.DisarmWatchdog();
             return;
         }
 
-        var now = Now;
-        var deadline = run.StartedAt + TimeSpan.FromSeconds(State.Spec.Execution.TimeoutSeconds) + AbandonGrace;
-        // An attempt of this very process that is no longer executing or reporting here is gone
-        // (its result could not be delivered); one of another silo is gone with that silo.
-        var ranHere = _attempt is not null || localAttempts.Contains(run.RunId, run.Attempt);
         var owner = SiloAddress.FromParsableString(run.Silo);
-        var ownerStatus = membership.CurrentSnapshot.GetSiloStatus(owner);
-        var ownerGone = !ranHere
-            && (owner.Equals(silo.SiloAddress) || ownerStatus == SiloStatus.Dead || (ownerStatus == SiloStatus.None && now - run.StartedAt > AbandonGrace));
-        if (ownerGone || now > deadline)
+        var why = InFlightCheck.WhyAbandoned(
+            run, TimeSpan.FromSeconds(Spec.Execution.TimeoutSeconds), Now,
+            runsHere: _attempt is not null || services.LocalAttempts.Contains(run.RunId, run.Attempt),
+            ownerIsThisSilo: owner.Equals(services.Silo),
+            ownerStatus: services.Membership.CurrentSnapshot.GetSiloStatus(owner));
+        if (why is not null)
         {
             _attempt?.Cancel();
-            var why = ownerGone && owner.Equals(silo.SiloAddress)
-                ? "Its result was lost on this silo (it could not be delivered)."
-                : ownerGone
-                ? $"The silo running it ({run.Silo}) died."
-                : $"No result {AbandonGrace.TotalSeconds:0} s after the {State.Spec.Execution.TimeoutSeconds} s timeout.";
-            logger.LogWarning("Task {TaskId}: attempt {Attempt} of {RunId} abandoned: {Why}", Id, run.Attempt, run.RunId, why);
-            await FinishAttemptAsync(new AttemptOutcome(RunOutcome.Abandoned, null, why));
+            LogAbandoned(Id, run.Attempt, run.RunId, why);
+            await FinishAttemptAsync(run, new AttemptOutcome(RunOutcome.Abandoned, null, why));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: {Failures} failed rounds in a row; stopping in error")]
+    private partial void LogStoppedInError(Guid taskId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: attempt {Attempt} of {RunId} abandoned: {Why}")]
+    private partial void LogAbandoned(Guid taskId, int attempt, string runId, string why);
 }

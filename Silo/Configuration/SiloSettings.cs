@@ -23,4 +23,7 @@ public sealed class SiloSettings
 
     /// <summary>Scheduling knobs.</summary>
     public SchedulingSettings Scheduling { get; set; } = new();
+
+    /// <summary>Run history retention.</summary>
+    public HistorySettings History { get; set; } = new();
 }

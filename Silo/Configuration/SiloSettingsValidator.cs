@@ -55,6 +55,16 @@ public static class SiloSettingsValidator
             problems.Add($"Actors:Scheduling:ReminderRefreshSeconds must be between 1 and 3600; got {settings.Scheduling.ReminderRefreshSeconds}.");
         }
 
+        if (settings.History.MaxRunsPerTask is < 1 or > 1_000_000)
+        {
+            problems.Add($"Actors:History:MaxRunsPerTask must be between 1 and 1000000; got {settings.History.MaxRunsPerTask}.");
+        }
+
+        if (settings.History.MaxAgeDays is < 1 or > 3650)
+        {
+            problems.Add($"Actors:History:MaxAgeDays must be between 1 and 3650; got {settings.History.MaxAgeDays}.");
+        }
+
         return problems;
     }
 

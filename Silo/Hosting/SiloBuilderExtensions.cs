@@ -1,9 +1,11 @@
 using Actors.Grains;
 using Actors.Grains.Catalog;
+using Actors.Grains.History;
 using Actors.Silo.Storage;
 using Actors.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Orleans.Runtime;
 
 namespace Actors.Silo.Hosting;
 
@@ -35,6 +37,10 @@ public static class SiloBuilderExtensions
         });
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<ITaskCatalog, PostgresTaskCatalog>();
+        builder.Services.AddSingleton<PostgresRunHistory>();
+        builder.Services.AddSingleton<IRunHistory>(sp => sp.GetRequiredService<PostgresRunHistory>());
+        builder.Services.AddSingleton<RunHistoryPruner>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RunHistoryPruner>());
         return builder;
     }
 }

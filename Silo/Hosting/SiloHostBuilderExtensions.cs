@@ -1,5 +1,6 @@
 using System.Net;
 using Actors.Grains;
+using Actors.Grains.History;
 using Actors.Grains.Placement;
 using Actors.Silo.Configuration;
 using Actors.Silo.Storage;
@@ -27,6 +28,11 @@ public static class SiloHostBuilderExtensions
         builder.Services.AddActorsGrains();
         var handOff = TimeSpan.FromSeconds(settings.Silo.HandOffSeconds);
         builder.Services.Configure<TaskPlacementOptions>(o => o.HandOffWindow = handOff);
+        builder.Services.Configure<RunHistoryOptions>(o =>
+        {
+            o.MaxRunsPerTask = settings.History.MaxRunsPerTask;
+            o.MaxAge = TimeSpan.FromDays(settings.History.MaxAgeDays);
+        });
 
         // The hand-off, then Orleans' own stop (deactivations, leaving the membership table).
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = handOff + TimeSpan.FromSeconds(30));

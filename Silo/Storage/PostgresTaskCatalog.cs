@@ -85,7 +85,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         var tasks = new List<TaskInfo>(query.Limit);
         while (await reader.ReadAsync(cancellationToken))
         {
-            tasks.Add(JsonSerializer.Deserialize<TaskInfo>(reader.GetString(0), ActorsJson.Options)!);
+            tasks.Add(JsonSerializer.Deserialize<CatalogEntry>(reader.GetString(0), ActorsJson.Options)!.ToInfo());
         }
 
         return new TaskPage { Total = total, Tasks = [.. tasks] };
@@ -193,7 +193,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
 
     private static Row ToRow(TaskInfo task, string? host) =>
         new(task.TaskId, task.Spec.AccountId, StatusName(task.Status), task.CreatedAt, task.NextExecutionTime, task.Version, false,
-            JsonSerializer.Serialize(task, ActorsJson.Options), host);
+            JsonSerializer.Serialize(task.ToEntry(), ActorsJson.Options), host);
 
     /// <summary>Adds rows to the posted set, keeping the newest version per task.</summary>
     private void Keep(IEnumerable<Row> rows)

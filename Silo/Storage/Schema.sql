@@ -90,6 +90,31 @@ CREATE INDEX IF NOT EXISTS actors_task_catalog_by_account
 CREATE INDEX IF NOT EXISTS actors_task_catalog_by_silo
     ON actors_task_catalog (silo, task_id) WHERE NOT deleted AND status IN ('pending', 'running');
 
+-- The run history: one row per finished attempt or record of skipped slots, append-only. The
+-- unique key makes a retried write of the same record a no-op and serves a task's newest-first
+-- pages; the start-time index serves the newest runs across tasks and the pruning by age.
+CREATE TABLE IF NOT EXISTS actors_task_runs (
+    task_id      uuid NOT NULL,
+    started_at   timestamptz NOT NULL,
+    run_id       text NOT NULL,
+    attempt      integer NOT NULL,
+    round        bigint NOT NULL,
+    scheduled_at timestamptz NOT NULL,
+    finished_at  timestamptz,
+    outcome      smallint NOT NULL,
+    trigger      smallint NOT NULL,
+    silo         text NOT NULL,
+    error        text,
+    output       text
+);
+CREATE UNIQUE INDEX IF NOT EXISTS actors_task_runs_key
+    ON actors_task_runs (task_id, started_at DESC, run_id DESC, attempt DESC);
+CREATE INDEX IF NOT EXISTS actors_task_runs_by_start
+    ON actors_task_runs (started_at DESC, run_id DESC, attempt DESC);
+-- Runs that did not succeed, for the operator's "what failed" views (a small fraction of all runs).
+CREATE INDEX IF NOT EXISTS actors_task_runs_not_succeeded
+    ON actors_task_runs (started_at DESC, run_id DESC, attempt DESC) WHERE outcome <> 1;
+
 -- The providers' queries. Conditional membership writes are single statements (data-modifying
 -- CTEs), so they are all-or-nothing without relying on ASSERT.
 INSERT INTO orleansquery (querykey, querytext) VALUES

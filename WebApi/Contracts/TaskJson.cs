@@ -26,8 +26,8 @@ public static class TaskJson
             ["status"] = Name(task.Status),
             ["schedule_mode"] = Name(schedule.Mode),
             ["interval"] = schedule.IntervalSeconds,
-            ["valid_time_range"] = window is not null && DailyWindowParser.ToHourRange(window) is { } hours ? new JsonArray(hours[0], hours[1]) : null,
-            ["time_slot"] = window is null ? null : TimeSlot(DailyWindowParser.ToTimeSlot(window)),
+            ["valid_time_range"] = window is { StartMinute: var start, EndMinute: var end } && start % 60 == 0 && end % 60 == 0 ? new JsonArray(start / 60, end / 60) : null,
+            ["time_slot"] = window is null ? null : new JsonObject { ["start_time"] = Clock(window.StartMinute), ["end_time"] = Clock(window.EndMinute) },
             ["cron"] = schedule.Cron,
             ["at"] = new JsonArray([.. schedule.DailyAt.Select(a => (JsonNode?)a)]),
             ["run_at"] = Time(schedule.RunAt),
@@ -55,20 +55,17 @@ public static class TaskJson
     public static JsonObject Run(RunRecord run) => new()
     {
         ["run_id"] = run.RunId,
+        ["task_id"] = run.TaskId.ToString(),
         ["round"] = run.Round,
         ["attempt"] = run.Attempt,
         ["scheduled_at"] = Time(run.ScheduledAt),
         ["started_at"] = Time(run.StartedAt),
         ["finished_at"] = Time(run.FinishedAt),
-        ["outcome"] = run.Outcome switch
-        {
-            RunOutcome.TimedOut => "timed_out",
-            var other => Name(other),
-        },
+        ["outcome"] = SnakeName(run.Outcome),
         ["error"] = run.Error,
         ["output"] = run.Output,
         ["silo"] = run.Silo,
-        ["trigger"] = run.Trigger,
+        ["trigger"] = SnakeName(run.Trigger),
     };
 
     /// <summary>An instant as ISO 8601 UTC with Z.</summary>
@@ -77,5 +74,10 @@ public static class TaskJson
     private static string Name<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private static JsonObject TimeSlot((string Start, string End) slot) => new() { ["start_time"] = slot.Start, ["end_time"] = slot.End };
+    /// <summary>An enum member's wire name: <c>TimedOut</c> is <c>timed_out</c>.</summary>
+    public static string SnakeName<T>(T value)
+        where T : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    /// <summary>Minutes after midnight (0–1440) as <c>HH:mm</c>; 1440 is <c>24:00</c>.</summary>
+    private static string Clock(int minuteOfDay) => $"{minuteOfDay / 60:00}:{minuteOfDay % 60:00}";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Actors.Grains;
@@ -6,9 +5,10 @@ using Actors.Grains;
 namespace Actors.WebApi.Contracts;
 
 /// <summary>
-/// Reads a create request (seed 001 shape) into a <see cref="TaskSpec"/>, collecting every type
-/// error with the field name as the client sent it. Aliases: xhs_account_id/xhs_account_name;
-/// unknown fields (user_* and others) land in kwargs; schedule_mode intraday means interval.
+/// Maps a create request body (seed 001 shape) to a <see cref="CreateTaskRequest"/>: values as sent, a
+/// shape error for each one of the wrong JSON kind, under the field name the client used. Aliases:
+/// xhs_account_id/xhs_account_name; unknown fields (user_* and others) land in kwargs. What the values
+/// mean, whether they are valid and what a missing one defaults to is the grains' business.
 /// </summary>
 public sealed class TaskRequestReader(JsonElement body, string defaultTimeZone)
 {
@@ -22,81 +22,53 @@ public sealed class TaskRequestReader(JsonElement body, string defaultTimeZone)
 
     private readonly List<FieldError> _errors = [];
 
-    /// <summary>Type errors found while reading.</summary>
-    public IReadOnlyList<FieldError> Errors => _errors;
-
     /// <summary>Field names the client used, by canonical name (for error messages).</summary>
     public Dictionary<string, string> SentNames { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Reads the spec; check <see cref="Errors"/> afterwards.</summary>
-    public TaskSpec Read()
+    /// <summary>Reads the request.</summary>
+    public CreateTaskRequest Read()
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
-            _errors.Add(new FieldError("body", "The request body must be a JSON object."));
-            return new TaskSpec();
+            return new CreateTaskRequest { DefaultTimeZone = defaultTimeZone, ShapeErrors = [new FieldError("body", "The request body must be a JSON object.")] };
         }
 
-        var accountId = String("account_id", "xhs_account_id") ?? "";
-        var mode = String("schedule_mode") ?? "interval";
-        var scheduleMode = mode.ToLowerInvariant() switch
+        return new CreateTaskRequest
         {
-            "interval" or "intraday" => ScheduleMode.Interval,
-            "daily" => ScheduleMode.Daily,
-            "cron" => ScheduleMode.Cron,
-            "once" => ScheduleMode.Once,
-            _ => Error<ScheduleMode>("schedule_mode", $"schedule_mode must be interval, daily, cron or once (intraday is an alias of interval); got '{mode}'."),
-        };
-        var schedule = new ScheduleSpec
-        {
-            Mode = scheduleMode,
-            IntervalSeconds = Int("interval") ?? ScheduleSpec.DefaultIntervalSeconds,
+            AccountId = String("account_id", "xhs_account_id"),
+            ScheduleMode = String("schedule_mode"),
+            Interval = Int("interval"),
             Cron = String("cron"),
-            DailyAt = Strings("at") ?? [],
-            RunAt = Instant("run_at"),
-            Window = Window(),
-            TimeZone = String("time_zone") ?? defaultTimeZone,
-            StartTime = Instant("start_time"),
-            RunImmediately = Bool("run_immediately") ?? false,
+            At = Strings("at"),
+            RunAt = String("run_at"),
+            ValidTimeRange = Hours(),
+            TimeSlot = TryGet(out _, out _, "valid_time_range") ? null : TimeSlot(), // valid_time_range wins
+            TimeZone = String("time_zone"),
+            DefaultTimeZone = defaultTimeZone,
+            StartTime = String("start_time"),
+            RunImmediately = Bool("run_immediately"),
             TaskEndTime = String("task_end_time"),
             MisfireGraceSeconds = Int("misfire_grace_seconds"),
-        };
-        var execution = new ExecutionSpec
-        {
-            Executor = String("executor") ?? "log",
+            Executor = String("executor"),
             Http = Http(),
-            TimeoutSeconds = Int("timeout_seconds") ?? 300,
-            MaxRetries = Int("max_retries") ?? 3,
-            RetryBackoffSeconds = Number("retry_backoff_seconds") ?? 2,
-            Overlap = String("overlap") switch
-            {
-                null or "skip" => OverlapPolicy.Skip,
-                "queue_one" => OverlapPolicy.QueueOne,
-                var other => Error<OverlapPolicy>("overlap", $"overlap must be skip or queue_one; got '{other}'."),
-            },
-            MaxConsecutiveFailures = Int("max_consecutive_failures") ?? 5,
-        };
-        var accountName = String("account_name", "xhs_account_name") ?? accountId;
-        var taskType = String("task_type") ?? "xhs_type";
-        return new TaskSpec
-        {
-            Name = String("name") ?? $"{accountName} {taskType}",
-            AccountId = accountId,
-            AccountName = accountName,
-            TaskType = taskType,
-            SysType = String("sys_type") ?? "",
-            Priority = String("priority") switch
-            {
-                null or "normal" => TaskPriority.Normal,
-                "high" => TaskPriority.High,
-                "low" => TaskPriority.Low,
-                var other => Error<TaskPriority>("priority", $"priority must be high, normal or low; got '{other}'."),
-            },
+            TimeoutSeconds = Int("timeout_seconds"),
+            MaxRetries = Int("max_retries"),
+            RetryBackoffSeconds = Number("retry_backoff_seconds"),
+            Overlap = String("overlap"),
+            MaxConsecutiveFailures = Int("max_consecutive_failures"),
+            AccountName = String("account_name", "xhs_account_name"),
+            TaskType = String("task_type"),
+            Name = String("name"),
+            SysType = String("sys_type"),
+            Priority = String("priority"),
             KwargsJson = Kwargs(),
-            Schedule = schedule,
-            Execution = execution,
+            ShapeErrors = [.. _errors], // last: every read above has added its errors
         };
     }
+
+    /// <summary>The errors with the field names the client used (<c>xhs_account_id</c> rather than <c>account_id</c>).</summary>
+    public IEnumerable<FieldError> AsSent(IEnumerable<FieldError> errors) =>
+        errors.Select(e => e with { Field = SentNames.GetValueOrDefault(e.Field, e.Field) });
 
     private bool TryGet(out JsonElement value, out string sent, params string[] names)
     {
@@ -181,53 +153,34 @@ public sealed class TaskRequestReader(JsonElement body, string defaultTimeZone)
         return Error<string[]?>(name, $"{name} must be an array of \"HH:mm\" strings, e.g. [\"09:00\", \"18:30\"]; got {Describe(value)}.");
     }
 
-    private DateTimeOffset? Instant(string name)
+    private int[]? Hours()
     {
-        var text = String(name);
-        if (text is null)
+        if (!TryGet(out var range, out var field, "valid_time_range"))
         {
             return null;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
-            ? instant
-            : Error<DateTimeOffset?>(name, $"{name} must be an ISO 8601 date-time such as 2026-01-08T10:30:00Z; got '{text}'.");
+        return range.ValueKind == JsonValueKind.Array && range.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out _))
+            ? [.. range.EnumerateArray().Select(e => e.GetInt32())]
+            : Error<int[]?>(field, $"valid_time_range must be an array of two whole hours, e.g. [8, 22]; got {Describe(range)}.");
     }
 
-    /// <summary>Reads the JSON shape of the window; what makes a window valid is <see cref="DailyWindowParser"/>'s rule.</summary>
-    private DailyWindow? Window()
+    private TimeSlotRequest? TimeSlot()
     {
-        DailyWindowParseResult? parsed = null;
-        string field;
-        if (TryGet(out var range, out field, "valid_time_range"))
+        if (!TryGet(out var slot, out var field, "time_slot"))
         {
-            if (range.ValueKind != JsonValueKind.Array || !range.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out _)))
-            {
-                return Error<DailyWindow?>(field, $"valid_time_range must be an array of two whole hours, e.g. [8, 22]; got {Describe(range)}.");
-            }
-
-            parsed = DailyWindowParser.FromHourRange([.. range.EnumerateArray().Select(e => e.GetInt32())]);
-        }
-        else if (TryGet(out var slot, out field, "time_slot"))
-        {
-            if (slot.ValueKind != JsonValueKind.Object)
-            {
-                return Error<DailyWindow?>(field, $"time_slot must be an object like {{\"start_time\": \"08:00\", \"end_time\": \"22:30\"}}; got {Describe(slot)}.");
-            }
-
-            static string? Text(JsonElement o, string name) => o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            parsed = DailyWindowParser.FromTimeSlot(Text(slot, "start_time"), Text(slot, "end_time"));
+            return null;
         }
 
-        return parsed switch
+        if (slot.ValueKind != JsonValueKind.Object)
         {
-            null => null,
-            { Succeeded: true } ok => ok.Window,
-            var failed => Error<DailyWindow?>(field, failed.Error!),
-        };
+            return Error<TimeSlotRequest?>(field, $"time_slot must be an object like {{\"start_time\": \"08:00\", \"end_time\": \"22:30\"}}; got {Describe(slot)}.");
+        }
+
+        return new TimeSlotRequest(Text(slot, "start_time"), Text(slot, "end_time"));
     }
 
-    private HttpTarget? Http()
+    private HttpTargetRequest? Http()
     {
         if (!TryGet(out var value, out _, "http"))
         {
@@ -236,7 +189,7 @@ public sealed class TaskRequestReader(JsonElement body, string defaultTimeZone)
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            return Error<HttpTarget?>("http", "http must be an object: {\"url\": \"https://...\", \"method\": \"POST\", \"headers\": {}}.");
+            return Error<HttpTargetRequest?>("http", "http must be an object: {\"url\": \"https://...\", \"method\": \"POST\", \"headers\": {}}.");
         }
 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -248,22 +201,17 @@ public sealed class TaskRequestReader(JsonElement body, string defaultTimeZone)
             }
         }
 
-        return new HttpTarget
-        {
-            Url = value.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString()! : "",
-            Method = value.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String ? method.GetString()!.ToUpperInvariant() : "POST",
-            Headers = headers,
-        };
+        return new HttpTargetRequest { Url = Text(value, "url"), Method = Text(value, "method"), Headers = headers };
     }
 
-    private string Kwargs()
+    private string? Kwargs()
     {
         var kwargs = new JsonObject();
         if (TryGet(out var given, out _, "kwargs"))
         {
             if (given.ValueKind != JsonValueKind.Object)
             {
-                return Error<string>("kwargs", $"kwargs must be a JSON object; got {Describe(given)}.") ?? "{}";
+                return Error<string?>("kwargs", $"kwargs must be a JSON object; got {Describe(given)}.");
             }
 
             foreach (var property in given.EnumerateObject())
@@ -285,6 +233,9 @@ public sealed class TaskRequestReader(JsonElement body, string defaultTimeZone)
         _errors.Add(new FieldError(field, message));
         return default!;
     }
+
+    private static string? Text(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {

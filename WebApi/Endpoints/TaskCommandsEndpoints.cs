@@ -18,7 +18,7 @@ public static class TaskCommandsEndpoints
         group.MapPost("/{taskId}/resume", ResumeAsync).WithName("ResumeTask").WithSummary("Resume (also from error): the first slot at or after now; returns next_execution_time.");
         group.MapPost("/{taskId}/reorder", ReorderAsync).WithName("ReorderTask").WithSummary("Move the next run by priority_offset seconds (negative: earlier). 409 while running.");
         group.MapPost("/{taskId}/run", RunNowAsync).WithName("RunTaskNow").WithSummary("Start a run now, outside the schedule.");
-        group.MapGet("/{taskId}/runs", RunsAsync).WithName("ListTaskRuns").WithSummary("Run history, newest first (the last 100 are kept).");
+        group.MapGet("/{taskId}/runs", RunsAsync).WithName("ListTaskRuns").WithSummary("Run history, newest first, with total; limit (1-1000), offset or cursor (next_cursor of the previous page).");
     }
 
     /// <summary>Deletes a task.</summary>
@@ -60,28 +60,34 @@ public static class TaskCommandsEndpoints
         }, grains);
     }
 
-    /// <summary>Run history.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> RunsAsync(string taskId, IGrainFactory grains, int limit = 100)
+    /// <summary>A task's run history, newest first (its run in flight included), paged by offset or cursor.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> RunsAsync(
+        string taskId, IGrainFactory grains, int limit = 100, int offset = 0, string? cursor = null)
     {
-        if (limit is < 1 or > 100)
+        if (RunsEndpoints.InvalidPage(limit, offset, cursor) is { } invalid)
         {
-            return Problems.Invalid([new FieldError("limit", $"limit must be between 1 and 100; got {limit}.")]);
+            return invalid;
         }
 
-        if (!Guid.TryParse(taskId, out var id))
+        if (!Guid.TryParse(taskId, out var id) || await grains.GetTaskGrain(id).GetLiveRunsAsync() is not { } live)
         {
             return Problems.NotFound(taskId);
         }
 
-        var runs = await grains.GetTaskGrain(id).GetRunsAsync(limit);
-        return runs is null
-            ? Problems.NotFound(taskId)
-            : TypedResults.Ok(new JsonObject
-            {
-                ["task_id"] = id.ToString(),
-                ["total"] = runs.Length,
-                ["runs"] = new JsonArray([.. runs.Select(r => (JsonNode)TaskJson.Run(r))]),
-            });
+        var page = await grains.GetRunQueryGrain().ListAsync(new RunQuery { TaskId = id, Limit = limit, Offset = offset, Cursor = cursor });
+
+        // The first page also shows what the task holds in memory: its run in flight, and records
+        // on their way to the history.
+        var first = offset == 0 && cursor is null;
+        var unwritten = first ? live.Where(l => !page.Runs.Any(r => r.RunId == l.RunId && r.Attempt == l.Attempt)).ToArray() : [];
+        var runs = unwritten.Concat(page.Runs).OrderByDescending(r => r.StartedAt).Take(limit);
+        return TypedResults.Ok(new JsonObject
+        {
+            ["task_id"] = id.ToString(),
+            ["total"] = page.Total + unwritten.Length,
+            ["runs"] = new JsonArray([.. runs.Select(r => (JsonNode)TaskJson.Run(r))]),
+            ["next_cursor"] = page.NextCursor,
+        });
     }
 
     private static JsonObject StatusBody(CommandResult result, string taskId) => new()

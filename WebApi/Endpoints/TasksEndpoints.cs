@@ -28,21 +28,11 @@ public static class TasksEndpoints
         }
 
         var reader = new TaskRequestReader(body, settings.DefaultTimeZone);
-        var spec = reader.Read();
-        var errors = reader.Errors.ToList();
-        var typed = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
-        errors.AddRange(TaskSpecValidator.Validate(spec)
-            .Where(e => !typed.Contains(e.Field))
-            .Select(e => e with { Field = reader.SentNames.GetValueOrDefault(e.Field, e.Field) }));
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        var result = await grains.GetAccountGrain(spec.AccountId).CreateTaskAsync(spec);
+        var create = reader.Read();
+        var result = await grains.GetAccountGrain(create.AccountId ?? "").CreateTaskAsync(create);
         if (!result.Succeeded)
         {
-            return Problems.From(result, Guid.Empty);
+            return result.Outcome == CommandOutcome.Invalid ? Problems.Invalid(reader.AsSent(result.Errors)) : Problems.From(result, Guid.Empty);
         }
 
         var task = result.Task!;

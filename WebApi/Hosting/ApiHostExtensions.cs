@@ -105,6 +105,7 @@ public static class ApiHostExtensions
         app.MapHealth();
         app.MapTasks();
         app.MapTaskCommands();
+        app.MapRuns();
         app.MapCluster();
         app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription();
     }

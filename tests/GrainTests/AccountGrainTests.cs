@@ -1,3 +1,4 @@
+using System.Globalization;
 using Actors.Grains;
 using Actors.Grains.Accounts;
 using Actors.GrainTests.Support;
@@ -50,13 +51,10 @@ public sealed class AccountGrainTests(ClusterFixture fixture)
     public async Task ACompletedTaskFreesTheAccountAndIsKeptAsFinished()
     {
         var account = Specs.NewAccount();
-        var spec = Specs.Interval(account, 1, runImmediately: true) with
+        var spec = Specs.Interval(account, 1) with
         {
-            Schedule = new ScheduleSpec
-            {
-                Mode = ScheduleMode.Once,
-                RunAt = DateTimeOffset.UtcNow.AddSeconds(1),
-            },
+            ScheduleMode = "once",
+            RunAt = DateTimeOffset.UtcNow.AddSeconds(1).ToString("O", CultureInfo.InvariantCulture),
         };
         var first = await Grains.GetAccountGrain(account).CreateTaskAsync(spec);
         Assert.True(first.Succeeded, first.Message);
@@ -95,7 +93,7 @@ public sealed class AccountGrainTests(ClusterFixture fixture)
         // What a crash after the task grain's write and before the account grain's leaves behind.
         var account = Specs.NewAccount();
         var orphanId = TaskIds.For(account, 1);
-        var orphan = await Grains.GetTaskGrain(orphanId).CreateAsync(Specs.Interval(account, 3600));
+        var orphan = await Grains.GetTaskGrain(orphanId).CreateAsync(Specs.IntervalSpec(account, 3600));
         Assert.True(orphan.Succeeded, orphan.Message);
 
         var again = await Grains.GetAccountGrain(account).CreateTaskAsync(Specs.Interval(account, 3600));
@@ -110,11 +108,11 @@ public sealed class AccountGrainTests(ClusterFixture fixture)
     {
         var account = Specs.NewAccount();
         var orphanId = TaskIds.For(account, 1);
-        Assert.True((await Grains.GetTaskGrain(orphanId).CreateAsync(Specs.Interval(account, 3600))).Succeeded);
+        Assert.True((await Grains.GetTaskGrain(orphanId).CreateAsync(Specs.IntervalSpec(account, 3600))).Succeeded);
         Assert.True((await Grains.GetTaskGrain(orphanId).DeleteAsync()).Succeeded);
 
         var created = await Grains.GetAccountGrain(account).CreateTaskAsync(Specs.Interval(account, 3600));
-        var recreate = await Grains.GetTaskGrain(orphanId).CreateAsync(Specs.Interval(account, 3600));
+        var recreate = await Grains.GetTaskGrain(orphanId).CreateAsync(Specs.IntervalSpec(account, 3600));
 
         Assert.True(created.Succeeded, created.Message);
         Assert.Equal(TaskIds.For(account, 2), created.Task!.TaskId);

@@ -16,10 +16,7 @@ public sealed class DispatcherGrainTests : IClassFixture<ClusterFixture>
     public async Task WhileStoppedNoRunStartsAndOnStartAnOverdueTaskRunsOnce()
     {
         var account = Specs.NewAccount();
-        var created = await Grains.GetAccountGrain(account).CreateTaskAsync(Specs.Interval(account, 2) with
-        {
-            Schedule = new ScheduleSpec { IntervalSeconds = 2, MisfireGraceSeconds = 3600 },
-        });
+        var created = await Grains.GetAccountGrain(account).CreateTaskAsync(Specs.Interval(account, 2) with { MisfireGraceSeconds = 3600 });
         var task = Grains.GetTaskGrain(created.Task!.TaskId);
 
         var stopped = await Grains.GetDispatcherGrain().StopAsync();
@@ -31,7 +28,7 @@ public sealed class DispatcherGrainTests : IClassFixture<ClusterFixture>
         Assert.False(stopped.IsRunning);
         Assert.Equal(0, whileStopped.RoundNum);
         Assert.True(started.IsRunning);
-        var runs = (await task.GetRunsAsync(100))!;
+        var runs = (await Grains.RunsAsync(task.GetPrimaryKey()))!;
         var first = runs.Last(r => r.Outcome == RunOutcome.Succeeded);
         Assert.Equal(1, first.Round);
         Assert.True(afterStart.MissedRuns >= 1, "slots missed while stopped are counted");

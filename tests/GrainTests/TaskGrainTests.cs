@@ -27,7 +27,7 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
         var task = await CreateAsync(Specs.Interval(Specs.NewAccount(), 1));
 
         var info = await WaitForAsync(task, t => t.RoundNum >= 3, "three rounds");
-        var runs = (await Grains.GetTaskGrain(task).GetRunsAsync(100))!;
+        var runs = (await Grains.RunsAsync(task))!;
 
         Assert.True(info.LastExecutionTime is not null);
         Assert.True(info.NextExecutionTime > info.LastExecutionTime);
@@ -44,7 +44,7 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
         var task = await CreateAsync(Specs.Interval(Specs.NewAccount(), 1));
 
         await WaitForAsync(task, t => t.RoundNum >= 4, "four rounds");
-        var runs = (await Grains.GetTaskGrain(task).GetRunsAsync(100))!
+        var runs = (await Grains.RunsAsync(task))!
             .Where(r => r.Outcome == RunOutcome.Succeeded).OrderBy(r => r.Round).ToList();
 
         for (var i = 1; i < runs.Count; i++)
@@ -126,7 +126,7 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
 
         await grain.RunNowAsync();
         var info = await WaitForAsync(grain.GetPrimaryKey(), t => t.RoundNum == 1, "the round to finish");
-        var runs = (await grain.GetRunsAsync(100))!;
+        var runs = (await Grains.RunsAsync(grain.GetPrimaryKey()))!;
 
         Assert.Equal(1, info.RoundNum);
         Assert.Equal(0, info.ConsecutiveFailures);
@@ -164,7 +164,7 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
 
         var info = await WaitForAsync(grain.GetPrimaryKey(), t => t.MissedRuns >= 2, "slots to be skipped during the run");
         script.Block.SetResult();
-        var runs = (await grain.GetRunsAsync(100))!;
+        var runs = (await Grains.RunsAsync(grain.GetPrimaryKey()))!;
 
         Assert.Equal(ScheduledTaskStatus.Running, info.Status);
         Assert.Contains(runs, r => r.Outcome == RunOutcome.Skipped && r.Error!.Contains("still in flight", StringComparison.Ordinal));
@@ -177,18 +177,18 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
         var key = Guid.NewGuid().ToString();
         var script = ScriptedExecutor.For(key);
         script.Block = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var grain = Grains.GetTaskGrain(await CreateAsync(Specs.Scripted(Specs.NewAccount(), key, 1, overlap: OverlapPolicy.QueueOne)));
+        var grain = Grains.GetTaskGrain(await CreateAsync(Specs.Scripted(Specs.NewAccount(), key, 1, overlap: "queue_one")));
 
         // Round 1 blocks; its next slot is queued, the ones after it are skipped.
         var blocked = await WaitForAsync(grain.GetPrimaryKey(), t => t.MissedRuns >= 2, "slots to come due during the run");
         script.Block.SetResult();
         await WaitForAsync(grain.GetPrimaryKey(), t => t.RoundNum >= 2, "the queued round");
-        var runs = (await grain.GetRunsAsync(100))!;
+        var runs = (await Grains.RunsAsync(grain.GetPrimaryKey()))!;
         var first = runs.Single(r => r.Round == 1 && r.Outcome == RunOutcome.Succeeded);
         var queued = runs.Single(r => r.Round == 2 && r.Outcome != RunOutcome.Running);
 
         Assert.Equal(ScheduledTaskStatus.Running, blocked.Status);
-        Assert.Equal("queued", queued.Trigger);
+        Assert.Equal(RunTrigger.Queued, queued.Trigger);
         Assert.Equal(first.ScheduledAt.AddSeconds(1), queued.ScheduledAt);
         Assert.True(queued.StartedAt >= first.FinishedAt, "the queued round starts after the first one finished");
         Assert.Contains(runs, r => r.Outcome == RunOutcome.Skipped && r.Error!.Contains("still in flight", StringComparison.Ordinal));
@@ -228,25 +228,21 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task AnInvalidSpecIsRefusedWithEveryProblem()
+    public async Task AnInvalidRequestIsRefusedWithEveryProblemTheUnknownExecutorIncluded()
     {
         var account = Specs.NewAccount();
-        var spec = Specs.Interval(account, -5) with
-        {
-            Schedule = new ScheduleSpec { IntervalSeconds = -5, TimeZone = "Mars/Olympus" },
-            Execution = new ExecutionSpec { Executor = "nope" },
-        };
+        var request = Specs.Interval(account, -5) with { TimeZone = "Mars/Olympus", Executor = "nope" };
 
-        var result = await Grains.GetAccountGrain(account).CreateTaskAsync(spec);
+        var result = await Grains.GetAccountGrain(account).CreateTaskAsync(request);
 
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
-        Assert.Contains(result.Errors, e => e.Field == "interval");
-        Assert.Contains(result.Errors, e => e.Field == "time_zone");
+        Assert.Equal(["interval", "time_zone", "executor"], result.Errors.Select(e => e.Field));
+        Assert.Null((await Grains.GetAccountGrain(account).GetTasksAsync()).ActiveTaskId);
     }
 
-    private async Task<Guid> CreateAsync(TaskSpec spec)
+    private async Task<Guid> CreateAsync(CreateTaskRequest request)
     {
-        var result = await Grains.GetAccountGrain(spec.AccountId).CreateTaskAsync(spec);
+        var result = await Grains.GetAccountGrain(request.AccountId!).CreateTaskAsync(request);
         Assert.True(result.Succeeded, result.Message);
         return result.Task!.TaskId;
     }

@@ -2,33 +2,41 @@ using Actors.Grains;
 
 namespace Actors.GrainTests.Support;
 
-/// <summary>Task specs for tests.</summary>
+/// <summary>Create requests and task specs for tests.</summary>
 public static class Specs
 {
     /// <summary>A fresh account id.</summary>
     public static string NewAccount() => "acct-" + Guid.NewGuid().ToString("N")[..8];
 
-    /// <summary>An interval task with the log executor.</summary>
-    public static TaskSpec Interval(string accountId, int seconds, bool runImmediately = false) => new()
+    /// <summary>A request for an interval task with the log executor.</summary>
+    public static CreateTaskRequest Interval(string accountId, int seconds, bool runImmediately = false) => new()
     {
         AccountId = accountId,
         AccountName = accountId,
         SysType = "test",
-        Schedule = new ScheduleSpec { Mode = ScheduleMode.Interval, IntervalSeconds = seconds, RunImmediately = runImmediately },
+        ScheduleMode = "interval",
+        Interval = seconds,
+        RunImmediately = runImmediately,
     };
 
-    /// <summary>An interval task with the scripted executor.</summary>
-    public static TaskSpec Scripted(string accountId, string script, int seconds, int maxRetries = 0, int maxFailures = 5, OverlapPolicy overlap = OverlapPolicy.Skip) =>
+    /// <summary>A request for an interval task with the scripted executor.</summary>
+    public static CreateTaskRequest Scripted(string accountId, string script, int seconds, int maxRetries = 0, int maxFailures = 5, string overlap = "skip") =>
         Interval(accountId, seconds) with
         {
             KwargsJson = $"{{\"script\":\"{script}\"}}",
-            Execution = new ExecutionSpec
-            {
-                Executor = "scripted",
-                MaxRetries = maxRetries,
-                RetryBackoffSeconds = 0,
-                MaxConsecutiveFailures = maxFailures,
-                Overlap = overlap,
-            },
+            Executor = "scripted",
+            MaxRetries = maxRetries,
+            RetryBackoffSeconds = 0,
+            MaxConsecutiveFailures = maxFailures,
+            Overlap = overlap,
         };
+
+    /// <summary>The spec of an interval task with the log executor, for a task grain created directly.</summary>
+    public static TaskSpec IntervalSpec(string accountId, int seconds) => new()
+    {
+        AccountId = accountId,
+        AccountName = accountId,
+        SysType = "test",
+        Schedule = new ScheduleSpec { Mode = ScheduleMode.Interval, IntervalSeconds = seconds },
+    };
 }

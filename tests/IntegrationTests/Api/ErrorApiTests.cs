@@ -56,6 +56,20 @@ public sealed class ErrorApiTests(ApiFactory factory)
         Assert.Contains("interval", problem["error"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnUnknownExecutorIsListedWithTheOtherInvalidFields()
+    {
+        var body = ApiClient.SeedTask();
+        body["executor"] = "nope";
+        body["interval"] = 0;
+        body["overlap"] = "queue";
+
+        var problem = await (await _http.PostJsonAsync("/api/v1/tasks/", body)).JsonAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(["executor", "interval", "overlap"], problem["errors"]!.AsObject().Select(e => e.Key).Order());
+        Assert.Equal("No executor named 'nope' is registered; use one of: http, log.", problem["errors"]!["executor"]![0]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("{\"xhs_account_id\": \"a\", \"interval\": \"abc\"}", "interval")]
     [InlineData("{\"xhs_account_id\": \"a\", \"interval\": 100000000000000000000}", "interval")]

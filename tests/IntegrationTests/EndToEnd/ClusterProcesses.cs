@@ -140,7 +140,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
     }
 
     /// <summary>A task's run history, newest first.</summary>
-    public async Task<JsonArray> RunsAsync(string taskId, int limit = 100) =>
+    public async Task<JsonArray> RunsAsync(string taskId, int limit = 1000) =>
         (await Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/v1/tasks/{taskId}/runs?limit={limit}", UriKind.Relative)))!["runs"]!.AsArray();
 
     /// <summary>GET /api/v1/tasks/{id}.</summary>

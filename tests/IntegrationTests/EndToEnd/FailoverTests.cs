@@ -67,6 +67,23 @@ public sealed class FailoverTests(KilledSiloFixture fixture) : IClassFixture<Kil
     }
 
     [Fact]
+    public async Task EveryAttemptTheReceiverAnsweredIsInTheRunHistory()
+    {
+        // Answered before the kill, so their grains have long taken the results (or lost them with silo-1).
+        var answered = fixture.Receiver.Answers.Where(a => a.Status == 200 && a.AnsweredAt < fixture.KilledAt).Select(a => a.RunId).ToHashSet(StringComparer.Ordinal);
+        foreach (var task in answered.GroupBy(runId => runId[..runId.LastIndexOf(':')]))
+        {
+            var history = await Cluster.RunsAsync(task.Key);
+            foreach (var runId in task)
+            {
+                Assert.True(
+                    history.Any(r => Is(r, runId, "succeeded") || (Is(r, runId, "abandoned") && r!["silo"]!.GetValue<string>() == fixture.KilledSilo)),
+                    $"{runId} was answered 200 but has no record: {history.ToJsonString()}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task NoRoundSucceedsTwiceInTheHistory()
     {
         foreach (var id in fixture.AllTasks)

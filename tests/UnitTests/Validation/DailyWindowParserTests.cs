@@ -1,4 +1,5 @@
 using Actors.Grains;
+using Actors.Grains.Validation;
 
 namespace Actors.UnitTests.Validation;
 
@@ -80,30 +81,8 @@ public sealed class DailyWindowParserTests
     }
 
     [Fact]
-    public void WholeHourWindowFormatsAsAnHourRange()
+    public void WrappingTimeSlotKeepsItsMinutes()
     {
-        Assert.Equal("8,22", string.Join(',', DailyWindowParser.ToHourRange(new DailyWindow(480, 1320)) ?? []));
-        Assert.Equal("0,24", string.Join(',', DailyWindowParser.ToHourRange(DailyWindow.AllDay) ?? []));
-    }
-
-    [Fact]
-    public void WindowWithMinutesHasNoHourRange()
-    {
-        Assert.Null(DailyWindowParser.ToHourRange(new DailyWindow(480, 1350)));
-    }
-
-    [Fact]
-    public void WindowFormatsAsATimeSlot()
-    {
-        Assert.Equal(("08:00", "22:30"), DailyWindowParser.ToTimeSlot(new DailyWindow(480, 1350)));
-        Assert.Equal(("20:00", "24:00"), DailyWindowParser.ToTimeSlot(new DailyWindow(1200, 1440)));
-    }
-
-    [Fact]
-    public void TimeSlotRoundTrips()
-    {
-        var (start, end) = DailyWindowParser.ToTimeSlot(new DailyWindow(1335, 345));
-
-        Assert.Equal(new DailyWindow(1335, 345), DailyWindowParser.FromTimeSlot(start, end).Window);
+        Assert.Equal(new DailyWindow(1335, 345), DailyWindowParser.FromTimeSlot("22:15", "05:45").Window);
     }
 }

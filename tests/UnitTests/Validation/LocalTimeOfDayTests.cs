@@ -1,4 +1,4 @@
-using Actors.Grains;
+using Actors.Grains.Validation;
 
 namespace Actors.UnitTests.Validation;
 

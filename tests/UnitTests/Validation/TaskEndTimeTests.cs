@@ -1,10 +1,11 @@
-using Actors.Grains;
+using Actors.Grains.Validation;
+using NodaTime;
 
 namespace Actors.UnitTests.Validation;
 
 public sealed class TaskEndTimeTests
 {
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    private static readonly DateTimeZone Berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
 
     [Theory]
     [InlineData("2026-02-08", "2026-02-08T23:00:00Z")]

@@ -256,12 +256,17 @@ public sealed class TaskSpecValidatorTests
     }
 
     [Fact]
-    public void HttpExecutorNeedsAUrl()
+    public void WhetherAnExecutorNeedsAWebhookIsTheExecutorsRule()
     {
-        var error = Assert.Single(Validate(s => WithExecution(s, x => x with { Executor = "http" })));
+        Assert.Empty(Validate(s => WithExecution(s, x => x with { Executor = "http" })));
+    }
 
-        Assert.Equal("http.url", error.Field);
-        Assert.Contains("https://example.com/hooks/run", error.Message, StringComparison.Ordinal);
+    [Fact]
+    public void AWebhookThatIsGivenIsCheckedWhateverTheExecutor()
+    {
+        var errors = Validate(s => WithExecution(s, x => x with { Executor = "log", Http = new HttpTarget { Url = "ftp://example.com", Method = "HEAD" } }));
+
+        Assert.Equal(["http.url", "http.method"], errors.Select(e => e.Field));
     }
 
     [Theory]

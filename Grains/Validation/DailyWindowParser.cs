@@ -1,7 +1,7 @@
-namespace Actors.Grains;
+namespace Actors.Grains.Validation;
 
 /// <summary>
-/// Reads and writes the two wire forms of a <see cref="DailyWindow"/>:
+/// Reads the two wire forms of a <see cref="DailyWindow"/>:
 /// <c>valid_time_range: [8, 22]</c> (whole hours) and <c>time_slot: {"start_time": "08:00", "end_time": "22:30"}</c>.
 /// </summary>
 public static class DailyWindowParser
@@ -57,16 +57,6 @@ public static class DailyWindowParser
 
         return DailyWindowParseResult.Ok(new DailyWindow(startMinute, endMinute));
     }
-
-    /// <summary>The window as <c>[start, end]</c> hours, or null when it does not start and end on whole hours.</summary>
-    public static int[]? ToHourRange(DailyWindow window) =>
-        window.StartMinute % 60 == 0 && window.EndMinute % 60 == 0
-            ? [window.StartMinute / 60, window.EndMinute / 60]
-            : null;
-
-    /// <summary>The window as <c>HH:mm</c> start and end; an end of 1440 minutes is <c>24:00</c>.</summary>
-    public static (string Start, string End) ToTimeSlot(DailyWindow window) =>
-        (LocalTimeOfDay.FormatMinuteOfDay(window.StartMinute), LocalTimeOfDay.FormatMinuteOfDay(window.EndMinute));
 
     /// <summary>What is wrong with a window built in code rather than parsed, or null when it is well formed.</summary>
     public static string? Check(DailyWindow window)

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Cronos;
 
-namespace Actors.Grains;
+namespace Actors.Grains.Validation;
 
 /// <summary>
 /// Parses a task's cron expression: 5 fields (minute hour day-of-month month day-of-week), 6 fields

@@ -1,9 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
+using Actors.Grains.Scheduling;
+using Actors.Grains.Validation;
+using NodaTime;
 
+// Kept in the root namespace: the task grain names it unqualified.
 namespace Actors.Grains;
 
-/// <summary>What makes a <see cref="TaskSpec"/> valid: the one rule set the grains enforce and the Web API reports.</summary>
+/// <summary>
+/// What makes a <see cref="TaskSpec"/> valid, apart from what its executor requires (see
+/// <see cref="Execution.IExecutor.Validate"/>): the rule set <see cref="TaskSpecBuilder"/> applies to every
+/// create request and the task grain checks again.
+/// </summary>
 public static class TaskSpecValidator
 {
     /// <summary>The longest interval: one year.</summary>
@@ -154,14 +162,14 @@ public static class TaskSpecValidator
         }
     }
 
-    private static void ValidateEndTime(ScheduleSpec schedule, TimeZoneInfo? zone, List<FieldError> errors)
+    private static void ValidateEndTime(ScheduleSpec schedule, DateTimeZone? zone, List<FieldError> errors)
     {
         if (schedule.TaskEndTime is null)
         {
             return;
         }
 
-        if (!TaskEndTime.TryResolve(schedule.TaskEndTime, zone ?? TimeZoneInfo.Utc, out var endAt, out var error))
+        if (!TaskEndTime.TryResolve(schedule.TaskEndTime, zone ?? DateTimeZone.Utc, out var endAt, out var error))
         {
             errors.Add(new("task_end_time", error));
             return;
@@ -207,12 +215,8 @@ public static class TaskSpecValidator
             errors.Add(new("overlap", $"overlap must be skip or queue_one; got {(int)execution.Overlap}."));
         }
 
-        var isHttp = string.Equals(execution.Executor?.Trim(), "http", StringComparison.OrdinalIgnoreCase);
-        if (isHttp && string.IsNullOrWhiteSpace(execution.Http?.Url))
-        {
-            errors.Add(new("http.url", "http.url is required for the http executor; give an absolute http or https URL, e.g. \"https://example.com/hooks/run\"."));
-        }
-        else if (execution.Http is { } http && !string.IsNullOrWhiteSpace(http.Url)
+        // Whether the executor needs a webhook is its own rule; a webhook given is checked whatever the executor.
+        if (execution.Http is { } http && !string.IsNullOrWhiteSpace(http.Url)
             && !(Uri.TryCreate(http.Url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host)))
         {
             errors.Add(new("http.url", $"http.url \"{Shorten(http.Url)}\" is not an absolute http or https URL; write one such as \"https://example.com/hooks/run\"."));

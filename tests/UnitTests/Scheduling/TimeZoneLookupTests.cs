@@ -1,6 +1,7 @@
-using Actors.Grains;
+using Actors.Grains.Scheduling;
+using NodaTime;
 
-namespace Actors.UnitTests.Validation;
+namespace Actors.UnitTests.Scheduling;
 
 public sealed class TimeZoneLookupTests
 {
@@ -13,6 +14,18 @@ public sealed class TimeZoneLookupTests
         Assert.True(TimeZoneLookup.TryFind(id, out var zone, out var error));
         Assert.Equal(id, zone.Id);
         Assert.Equal("", error);
+        Assert.Equal(id, TimeZoneLookup.ForCron(zone).Id);
+    }
+
+    [Theory]
+    [InlineData("US/Eastern")]
+    [InlineData("Asia/Calcutta")]
+    public void OldNamesAreKnownAndMeanTheSameZoneToCron(string id)
+    {
+        var instant = new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
+
+        Assert.True(TimeZoneLookup.TryFind(id, out var zone, out _));
+        Assert.Equal(zone.GetUtcOffset(Instant.FromDateTimeOffset(instant)).ToTimeSpan(), TimeZoneLookup.ForCron(zone).GetUtcOffset(instant));
     }
 
     [Theory]
@@ -22,7 +35,8 @@ public sealed class TimeZoneLookupTests
     public void UtcIsAlwaysKnown(string id)
     {
         Assert.True(TimeZoneLookup.TryFind(id, out var zone, out _));
-        Assert.Equal(TimeZoneInfo.Utc, zone);
+        Assert.Equal(DateTimeZone.Utc, zone);
+        Assert.Equal(TimeZoneInfo.Utc, TimeZoneLookup.ForCron(zone));
     }
 
     [Theory]

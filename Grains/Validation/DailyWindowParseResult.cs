@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Actors.Grains;
+namespace Actors.Grains.Validation;
 
 /// <summary>The result of reading a daily window from the wire: the window, or what is wrong and how to fix it.</summary>
 public sealed record DailyWindowParseResult

@@ -1,4 +1,4 @@
-namespace Actors.Grains;
+namespace Actors.Grains.Validation;
 
 /// <summary>Parses the local times of day a client writes: <c>HH:mm</c> and <c>HH:mm:ss</c>, 24-hour clock.</summary>
 public static class LocalTimeOfDay

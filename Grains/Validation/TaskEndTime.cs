@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Actors.Grains.Scheduling;
+using NodaTime;
 
-namespace Actors.Grains;
+namespace Actors.Grains.Validation;
 
 /// <summary>
 /// Resolves <c>task_end_time</c>: a date <c>yyyy-MM-dd</c> means the end of that day in the task's zone
@@ -14,7 +16,7 @@ public static partial class TaskEndTime
 
     /// <summary>Resolves <paramref name="text"/> in <paramref name="zone"/> to an instant with a zero offset.</summary>
     /// <returns>True and the instant; or false and a message saying what is wrong and how to fix it.</returns>
-    public static bool TryResolve(string text, TimeZoneInfo zone, out DateTimeOffset endAt, out string error)
+    public static bool TryResolve(string text, DateTimeZone zone, out DateTimeOffset endAt, out string error)
     {
         endAt = default;
         var match = text is null ? null : IsoPattern().Match(text.Trim());
@@ -36,7 +38,7 @@ public static partial class TaskEndTime
         var date = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
         if (!match.Groups["hour"].Success)
         {
-            endAt = LocalTimeResolver.ToInstant(date.AddDays(1), zone);
+            endAt = new ZoneClock(zone).InstantOf(date.AddDays(1));
             error = "";
             return true;
         }
@@ -57,7 +59,7 @@ public static partial class TaskEndTime
         var offsetGroup = match.Groups["offset"];
         if (!offsetGroup.Success)
         {
-            endAt = LocalTimeResolver.ToInstant(local, zone);
+            endAt = new ZoneClock(zone).InstantOf(local);
             error = "";
             return true;
         }
