@@ -13,6 +13,9 @@ public interface IRunHistory
     /// <summary>Queues <paramref name="runs"/> of a task to be written with others; completes once they are durable.</summary>
     Task WriteAsync(Guid taskId, string accountId, IReadOnlyList<StoredRun> runs);
 
+    /// <summary>The record of one attempt (started at <paramref name="startedAt"/>), or null when the history does not have it.</summary>
+    Task<StoredRun?> FindAsync(Guid taskId, DateTimeOffset startedAt, string runId, int attempt);
+
     /// <summary>A page of runs, newest first.</summary>
     Task<RunPage> ListAsync(RunQuery query, CancellationToken cancellationToken = default);
 }

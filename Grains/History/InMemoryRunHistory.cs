@@ -22,6 +22,10 @@ public sealed class InMemoryRunHistory(IOptions<RunHistoryOptions> options, Time
     }
 
     /// <inheritdoc />
+    public Task<StoredRun?> FindAsync(Guid taskId, DateTimeOffset startedAt, string runId, int attempt) =>
+        Task.FromResult(_runs.TryGetValue((taskId, startedAt, runId, attempt), out var entry) ? entry.Run : null);
+
+    /// <inheritdoc />
     public Task<RunPage> ListAsync(RunQuery query, CancellationToken cancellationToken = default)
     {
         var cursor = query.Cursor is { } token ? RunCursor.Decode(token) : null;

@@ -111,14 +111,24 @@ internal sealed partial class TaskGrain
         services.Reporter.Start(new ExecutionRequest(Id, run.RunId, round, attempt, slot, Spec), timeout, cancellation.Token);
     }
 
-    private async Task FinishAttemptAsync(InFlightRun run, AttemptOutcome outcome)
+    /// <summary>
+    /// Ends the attempt. Its record in the run history is the durable end (written first, unless
+    /// <paramref name="recorded"/> says the history already has it), so a round that simply goes
+    /// on costs no state write: the stored state still names the attempt, and an activation that
+    /// finds it there looks its record up (<see cref="ReconcileAsync"/>).
+    /// </summary>
+    private async Task FinishAttemptAsync(InFlightRun run, StoredRun record, bool recorded)
     {
-        var now = Now;
+        if (!recorded)
+        {
+            await services.History.WriteAsync(Id, State.Spec.AccountId, [record]);
+        }
+
         _attempt = null;
         _wakeUps.DisarmWatchdog();
         State.InFlight = null;
-        RunRecordHandOver.Record(State, RunRecords.Finished(run, outcome.Outcome, now, outcome.Output, outcome.Error));
-        var decision = AttemptConclusion.Decide(run, outcome.Outcome, State, Calculator, Spec.Execution, now, Random.Shared);
+        State.LastRun = record;
+        var decision = AttemptConclusion.Decide(run, record.Outcome, State, Calculator, Spec.Execution, Now, Random.Shared);
         State.RoundNum = decision.RoundNum;
         State.ConsecutiveFailures = decision.ConsecutiveFailures;
         State.NextRunAt = decision.NextRunAt;
@@ -127,14 +137,16 @@ internal sealed partial class TaskGrain
             case AfterAttempt.Retry:
                 State.Retry = decision.Retry;
                 State.Status = ScheduledTaskStatus.Pending;
-                break;
+                await PersistAsync(durable: false);
+                return;
             case AfterAttempt.Error:
                 LogStoppedInError(Id, State.ConsecutiveFailures);
                 State.Status = ScheduledTaskStatus.Error;
                 State.PausedSlot = State.NextRunAt;
                 State.NextRunAt = null;
                 State.QueuedSlot = null;
-                break;
+                await PersistAsync();
+                return;
             case AfterAttempt.Complete:
                 await CompleteAsync();
                 return;
@@ -142,12 +154,29 @@ internal sealed partial class TaskGrain
                 State.QueuedSlot = null;
                 await StartAttemptAsync(State.RoundNum + 1, 1, queued, RunTrigger.Queued);
                 return;
-            case not AfterAttempt.StayPaused:
+            case AfterAttempt.StayPaused:
+                await PersistAsync();
+                return;
+            default:
                 State.Status = ScheduledTaskStatus.Pending;
-                break;
+                await PersistAsync(durable: false);
+                return;
+        }
+    }
+
+    /// <summary>
+    /// An attempt the state names but this activation did not see end: if the run history has its
+    /// record (the activation that ended it is gone), the attempt ends with it now. Returns whether it did.
+    /// </summary>
+    private async Task<bool> ReconcileAsync(InFlightRun run)
+    {
+        if (await services.History.FindAsync(Id, run.StartedAt, run.RunId, run.Attempt) is not { } record)
+        {
+            return false;
         }
 
-        await PersistAsync();
+        await FinishAttemptAsync(run, record, recorded: true);
+        return true;
     }
 
     private async Task CompleteAsync()
@@ -179,13 +208,16 @@ internal sealed partial class TaskGrain
     /// The catalog write is awaited for commands and for a task that leaves pending/running (it
     /// may never change again); run transitions of a live task are posted and coalesced.
     /// </remarks>
-    private async Task PersistAsync(bool touch = true, bool awaitCatalog = false)
+    private async Task PersistAsync(bool touch = true, bool awaitCatalog = false, bool durable = true)
     {
         if (touch)
         {
             State.Version++;
             State.UpdatedAt = Now;
         }
+
+        // Not durable: the end of a round that goes on; its record in the run history is what lasts.
+        _unsaved |= touch && !durable;
 
         _records.Settle(State);
         var wake = NextWake();
@@ -197,9 +229,10 @@ internal sealed partial class TaskGrain
                 await _wakeUps.AlignAsync(wake, Spec.Schedule, State);
             }
 
-            if (touch || reminder != (State.ReminderAnchor, State.ReminderPeriod))
+            if ((touch && durable) || reminder != (State.ReminderAnchor, State.ReminderPeriod))
             {
                 await store.WriteStateAsync();
+                _unsaved = false;
             }
 
             if (wake is null)
@@ -209,7 +242,8 @@ internal sealed partial class TaskGrain
         }
         catch
         {
-            // Memory must never run ahead of storage: start over from the stored state.
+            // A failed write: start over from the stored state.
+            _discard = true;
             DeactivateOnIdle();
             throw;
         }
@@ -246,6 +280,11 @@ internal sealed partial class TaskGrain
         }
 
         var owner = SiloAddress.FromParsableString(run.Silo);
+        if (_attempt is null && await ReconcileAsync(run))
+        {
+            return;
+        }
+
         var why = InFlightCheck.WhyAbandoned(
             run, TimeSpan.FromSeconds(Spec.Execution.TimeoutSeconds), Now,
             runsHere: _attempt is not null || services.LocalAttempts.Contains(run.RunId, run.Attempt),
@@ -255,7 +294,7 @@ internal sealed partial class TaskGrain
         {
             _attempt?.Cancel();
             LogAbandoned(Id, run.Attempt, run.RunId, why);
-            await FinishAttemptAsync(run, new AttemptOutcome(RunOutcome.Abandoned, null, why));
+            await FinishAttemptAsync(run, RunRecords.Finished(run, RunOutcome.Abandoned, Now, null, why), recorded: false);
         }
     }
 

@@ -28,28 +28,38 @@ internal sealed partial class TaskGrain(
     private TaskSpec? _spec;
     private CancellationTokenSource? _attempt;
     private bool _relocateAfterRun;
+    private bool _unsaved;
+    private bool _discard;
 
     private TaskState State => store.State;
 
     private Guid Id => this.GetPrimaryKey();
 
-    private DateTimeOffset Now => services.Clock.GetUtcNow();
+    /// <summary>Now, in whole milliseconds: the run history stores microseconds and finds an attempt by its start.</summary>
+    private DateTimeOffset Now
+    {
+        get
+        {
+            var now = services.Clock.GetUtcNow();
+            return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        }
+    }
 
     private TaskSpec Spec => _spec ??= State.Spec.ToWire();
 
     private NextRunCalculator Calculator => new(Spec.Schedule);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _wakeUps = new TaskWakeUps(this, () => WakeAsync(repairCatalog: false), CheckInFlightAsync, services, logger);
         _records = new RunRecordHandOver(Id, services);
         services.LocalTasks.Add(this.GetGrainId());
         if (!State.Exists)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        if (State.InFlight is not null)
+        if (State.InFlight is { } run && !services.LocalAttempts.Contains(run.RunId, run.Attempt) && !await ReconcileAsync(run))
         {
             // At once: an attempt of a silo that died is abandoned (and retried) without delay.
             _wakeUps.ArmWatchdog(TimeSpan.Zero);
@@ -67,13 +77,25 @@ internal sealed partial class TaskGrain(
         }
 
         _records.HandOver(State);
-        return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         services.LocalTasks.Remove(this.GetGrainId());
-        return Task.CompletedTask;
+
+        // Rounds that ended since the last write are in the run history already; saving them here
+        // spares the next activation looking them up. Migration carries the state along.
+        if (_unsaved && !_discard && State.Exists && reason.ReasonCode != DeactivationReasonCode.Migrating)
+        {
+            try
+            {
+                await store.WriteStateAsync(cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                LogSaveOnDeactivationFailed(ex, Id);
+            }
+        }
     }
 
     /// <summary>Creates the task from a spec the account grain has validated (<see cref="Validation.TaskSpecBuilder"/>).</summary>
@@ -223,7 +245,7 @@ internal sealed partial class TaskGrain(
             return;
         }
 
-        await FinishAttemptAsync(run, outcome);
+        await FinishAttemptAsync(run, RunRecords.Finished(run, outcome.Outcome, Now, outcome.Output, outcome.Error), recorded: false);
         if (_relocateAfterRun && _attempt is null)
         {
             RequestMigration();
@@ -278,6 +300,9 @@ internal sealed partial class TaskGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: could not tell account {AccountId} it is finished")]
     private partial void LogReleaseFailed(Exception exception, Guid taskId, string accountId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Task {TaskId}: could not save its state on deactivation; the next activation finds its runs in the history")]
+    private partial void LogSaveOnDeactivationFailed(Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Task {TaskId}: could not start moving")]
     private partial void LogMoveFailed(Exception? exception, Guid taskId);

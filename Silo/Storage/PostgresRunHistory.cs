@@ -56,6 +56,19 @@ public sealed partial class PostgresRunHistory : IRunHistory, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    public async Task<StoredRun?> FindAsync(Guid taskId, DateTimeOffset startedAt, string runId, int attempt)
+    {
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT {Columns} FROM actors_task_runs WHERE task_id = @task AND started_at = @started AND run_id = @run AND attempt = @attempt");
+        command.Parameters.AddWithValue("task", taskId);
+        command.Parameters.AddWithValue("started", startedAt.UtcDateTime);
+        command.Parameters.AddWithValue("run", runId);
+        command.Parameters.AddWithValue("attempt", attempt);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? Read(reader).ToStored() : null;
+    }
+
+    /// <inheritdoc />
     public async Task<RunPage> ListAsync(RunQuery query, CancellationToken cancellationToken = default)
     {
         var filter = new StringBuilder("TRUE");

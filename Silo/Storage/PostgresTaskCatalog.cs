@@ -192,8 +192,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
     }
 
     private static Row ToRow(TaskInfo task, string? host) =>
-        new(task.TaskId, task.Spec.AccountId, StatusName(task.Status), task.CreatedAt, task.NextExecutionTime, task.Version, false,
-            JsonSerializer.Serialize(task.ToEntry(), ActorsJson.Options), host);
+        new(task.TaskId, task.Spec.AccountId, StatusName(task.Status), task.CreatedAt, task.NextExecutionTime, task.Version, false, task, host);
 
     /// <summary>Adds rows to the posted set, keeping the newest version per task.</summary>
     private void Keep(IEnumerable<Row> rows)
@@ -296,12 +295,16 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rows.Select(r => r.NextRunAt is { } n ? (object)n.UtcDateTime : DBNull.Value).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.Version).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("deleted", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = rows.Select(r => r.Deleted).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("infos", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Info ?? DBNull.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("infos", NpgsqlDbType.Array | NpgsqlDbType.Text)
+        {
+            Value = rows.Select(r => r.Task is { } task ? (object)JsonSerializer.Serialize(task.ToEntry(), ActorsJson.Options) : DBNull.Value).ToArray(),
+        });
         command.Parameters.Add(new NpgsqlParameter("silos", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Silo ?? DBNull.Value).ToArray() });
         await command.ExecuteNonQueryAsync();
     }
 
-    private sealed record Row(Guid TaskId, string AccountId, string Status, DateTimeOffset CreatedAt, DateTimeOffset? NextRunAt, long Version, bool Deleted, string? Info, string? Silo);
+    /// <summary>A task's row; its JSON is made when the row is written, so a row replaced by a newer one while posted costs nothing.</summary>
+    private sealed record Row(Guid TaskId, string AccountId, string Status, DateTimeOffset CreatedAt, DateTimeOffset? NextRunAt, long Version, bool Deleted, TaskInfo? Task, string? Silo);
 
     private sealed record Write(Row Row, TaskCompletionSource Done);
 }
