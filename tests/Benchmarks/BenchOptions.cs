@@ -17,9 +17,18 @@ public sealed record BenchOptions(Uri Api, string[] Scenarios, int Tasks, double
     /// <summary>The cluster's PostgreSQL connection string (<c>--postgres</c>).</summary>
     public string Postgres { get; init; } = "";
 
+    /// <summary>How long the outage scenario keeps PostgreSQL down (<c>--outage-seconds</c>, default 30).</summary>
+    public double OutageSeconds { get; init; } = 30;
+
+    /// <summary>How many silos a scenario that owns its silos starts (<c>--silos</c>, default 1; restart).</summary>
+    public int Silos { get; init; } = 1;
+
+    /// <summary>The pid of the Web API ops/bench started (<c>--api-pid</c>; 0 when it started none).</summary>
+    public int ApiPid { get; init; }
+
     /// <summary>
     /// Parses <c>--api URL --scenario S --tasks N --minutes D --api-creates N --list-tasks N
-    /// --silo-pids 1,2 --root DIR --data DIR --postgres CONNSTR</c>.
+    /// --silo-pids 1,2 --api-pid P --root DIR --data DIR --postgres CONNSTR --outage-seconds S --silos N</c>.
     /// </summary>
     public static BenchOptions Parse(string[] args)
     {
@@ -43,6 +52,9 @@ public sealed record BenchOptions(Uri Api, string[] Scenarios, int Tasks, double
             Root = Get("--root", ""),
             Data = Get("--data", ""),
             Postgres = Get("--postgres", ""),
+            OutageSeconds = double.Parse(Get("--outage-seconds", "30"), CultureInfo.InvariantCulture),
+            Silos = int.Parse(Get("--silos", "1"), CultureInfo.InvariantCulture),
+            ApiPid = int.Parse(Get("--api-pid", "0"), CultureInfo.InvariantCulture),
         };
     }
 

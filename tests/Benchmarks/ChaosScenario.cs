@@ -36,7 +36,7 @@ public static class ChaosScenario
             silos.Start(i);
         }
 
-        if (!await WaitForClusterAsync(http, SiloCount, TimeSpan.FromMinutes(3)))
+        if (!await ClusterHealth.WaitForClusterAsync(http, SiloCount, TimeSpan.FromMinutes(3)))
         {
             throw new InvalidOperationException($"the cluster did not become healthy with {SiloCount} active silos; see {options.Data}/logs");
         }
@@ -97,11 +97,11 @@ public static class ChaosScenario
         var (outageFrom, outageTo) = await outage;
         Console.Error.WriteLine("[bench] chaos over; settling");
         await Load.DelayUntilAsync(settled);
-        var healthy = await WaitForClusterAsync(http, SiloCount, TimeSpan.FromMinutes(2));
+        var healthy = await ClusterHealth.WaitForClusterAsync(http, SiloCount, TimeSpan.FromMinutes(2));
 
         var end = DateTimeOffset.UtcNow;
         var final = await history.SweepAsync(http, taskIds, 100);
-        var statuses = await FinalStatusesAsync(http, taskIds);
+        var statuses = await TaskStatuses.ReadAsync(http, taskIds);
         var deliveries = receiver.Deliveries.ToArray();
         var sent = commands.ToArray();
         var lostCommands = ChaosChecks.LostCommands(sent, statuses.Where(s => s.Value is not ("lost" or "unreadable")).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal), chaosStart);
@@ -249,46 +249,5 @@ public static class ChaosScenario
             var b = await history.SweepAsync(http, busy, 100, 8);
             Console.Error.WriteLine($"[bench] +{(at - from).TotalSeconds:0} s: {history.Runs.Count} attempts seen so far ({a.Failed + b.Failed} histories unreadable in this sweep)");
         }
-    }
-
-    /// <summary>Every task by id: its status, <c>lost</c> on 404, <c>unreadable</c> when it still failed after 3 tries.</summary>
-    private static async Task<Dictionary<string, string>> FinalStatusesAsync(HttpClient http, string[] taskIds)
-    {
-        var statuses = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        await Load.RunAsync(taskIds.Length, 16, async i =>
-        {
-            for (var attempt = 1; attempt <= 3; attempt++)
-            {
-                var answer = await Load.TrySendAsync(http, HttpMethod.Get, $"/api/v1/tasks/{taskIds[i]}");
-                if (answer.Status == 404 || (answer.Ok && answer.Body?["status"] is not null))
-                {
-                    statuses[taskIds[i]] = answer.Status == 404 ? "lost" : answer.Body!["status"]!.GetValue<string>();
-                    return;
-                }
-
-                await Task.Delay(2000);
-            }
-
-            statuses[taskIds[i]] = "unreadable";
-        });
-        return new Dictionary<string, string>(statuses, StringComparer.Ordinal);
-    }
-
-    /// <summary>Waits until /health answers 200 and the status shows <paramref name="silos"/> active silos.</summary>
-    private static async Task<bool> WaitForClusterAsync(HttpClient http, int silos, TimeSpan within)
-    {
-        var deadline = DateTimeOffset.UtcNow + within;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var health = await Load.TrySendAsync(http, HttpMethod.Get, "/health");
-            if (health.Ok && await Load.SilosAsync(http) is { } all && all.Count(s => s.Value.Status == "active") >= silos)
-            {
-                return true;
-            }
-
-            await Task.Delay(1000);
-        }
-
-        return false;
     }
 }

@@ -88,6 +88,13 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Sends a signal to every process in its group.</summary>
     public void SignalGroup(string signal) => SendSignal(signal, "-" + Pid.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// Sends a signal to every process in each of <paramref name="children"/>' groups with one
+    /// kill(1), so they all get it within microseconds of each other (a power cut, not a sequence).
+    /// </summary>
+    public static void SignalGroups(string signal, IEnumerable<ChildProcess> children) =>
+        SendSignal(signal, [.. children.Select(c => "-" + c.Pid.ToString(CultureInfo.InvariantCulture))]);
+
     /// <summary>Waits until no process is left in its group; false when <paramref name="timeout"/> passed first.</summary>
     public async Task<bool> WaitForGroupExitAsync(TimeSpan timeout)
     {
@@ -103,6 +110,24 @@ public sealed class ChildProcess : IDisposable
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Waits until the process itself has exited and been reaped, so <see cref="HasExited"/> is
+    /// true (it lags the group check by a moment); false when <paramref name="timeout"/> passed first.
+    /// </summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>SIGTERM to the group, then SIGKILL if anything is left after <paramref name="grace"/>; true if it went on TERM.</summary>
@@ -158,10 +183,15 @@ public sealed class ChildProcess : IDisposable
     /// <inheritdoc />
     public void Dispose() => _process.Dispose();
 
-    private static void SendSignal(string signal, string target)
+    private static void SendSignal(string signal, params string[] targets)
     {
+        if (targets.Length == 0)
+        {
+            return;
+        }
+
         var info = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var arg in new[] { "-s", signal, "--", target })
+        foreach (var arg in new[] { "-s", signal, "--" }.Concat(targets))
         {
             info.ArgumentList.Add(arg);
         }

@@ -44,6 +44,18 @@ public sealed class OwnedSilos : IAsyncDisposable
         }
     }
 
+    /// <summary>The processes of the slots that are running now.</summary>
+    public IReadOnlyList<ChildProcess> Running
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _current.OfType<ChildProcess>().Where(c => !c.HasExited)];
+            }
+        }
+    }
+
     /// <summary>The exit code of slot <paramref name="index"/>'s last process, if it has exited.</summary>
     public int? ExitCode(int index)
     {

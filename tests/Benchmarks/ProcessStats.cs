@@ -42,6 +42,20 @@ public static class ProcessStats
         }
     }
 
+    /// <summary>Whether process <paramref name="pid"/> exists and is not a zombie (it has not exited).</summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0] != "Z";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Peak resident memory (VmHWM) in MiB.</summary>
     public static double PeakRssMiB(int pid)
     {

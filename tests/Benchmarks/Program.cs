@@ -33,7 +33,9 @@ try
             "list" => await ListScenario.RunAsync(http, options),
             "scaleout" => await ScaleOutScenario.RunAsync(http, options),
             "chaos" => await ChaosScenario.RunAsync(http, options),
-            _ => throw new ArgumentException($"unknown scenario '{scenario}': use schedule, api, list, all, scaleout or chaos"),
+            "outage" => await OutageScenario.RunAsync(http, options),
+            "restart" => await RestartScenario.RunAsync(http, options),
+            _ => throw new ArgumentException($"unknown scenario '{scenario}': use schedule, api, list, all, scaleout, chaos, outage or restart"),
         };
         result = new Dictionary<string, object>(result) { ["scenario"] = scenario, ["date"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) };
         results.Add(result);

@@ -12,15 +12,19 @@ namespace Actors.Benchmarks;
 
 /// <summary>
 /// The webhook receiver inside the benchmark. <c>/hook</c> answers 200 at once; <c>/slow</c>
-/// answers 200 after <see cref="SlowAnswer"/>; <c>/flaky</c> answers 500 to the first
-/// <see cref="FlakyFailures"/> deliveries of a run id and 200 after that. Every delivery is kept in
-/// <see cref="Deliveries"/>; <see cref="Arrivals"/> and <see cref="Duplicates"/> keep the first
-/// delivery of each run id and the run ids delivered more than once.
+/// answers 200 after <see cref="SlowAnswer"/> and <c>/lag</c> after <see cref="LagAnswer"/>;
+/// <c>/flaky</c> answers 500 to the first <see cref="FlakyFailures"/> deliveries of a run id and
+/// 200 after that. Every delivery is kept in <see cref="Deliveries"/>; <see cref="Arrivals"/> and
+/// <see cref="Duplicates"/> keep the first delivery of each run id and the run ids delivered more
+/// than once.
 /// </summary>
 public sealed class Receiver : IAsyncDisposable
 {
     /// <summary>How long <c>/slow</c> takes to answer.</summary>
     public static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long <c>/lag</c> takes to answer (shorter than the outage scenario's 2 s interval).</summary>
+    public static readonly TimeSpan LagAnswer = TimeSpan.FromSeconds(1);
 
     /// <summary>How many deliveries of one run id <c>/flaky</c> fails before it succeeds.</summary>
     public const int FlakyFailures = 2;
@@ -54,14 +58,24 @@ public sealed class Receiver : IAsyncDisposable
         var receiver = new Receiver(app);
         app.MapPost("/hook", context => receiver.HandleAsync(context, "/hook"));
         app.MapPost("/slow", context => receiver.HandleAsync(context, "/slow"));
+        app.MapPost("/lag", context => receiver.HandleAsync(context, "/lag"));
         app.MapPost("/flaky", context => receiver.HandleAsync(context, "/flaky"));
         await app.StartAsync();
         receiver.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return receiver;
     }
 
-    /// <summary>The URL of one of the receiver's paths (<c>/hook</c>, <c>/slow</c>, <c>/flaky</c>).</summary>
+    /// <summary>The URL of one of the receiver's paths (<c>/hook</c>, <c>/slow</c>, <c>/lag</c>, <c>/flaky</c>).</summary>
     public string UrlOf(string path) => BaseUrl + path;
+
+    /// <summary>Each of <paramref name="tasks"/>' first delivery that arrived at or after <paramref name="since"/> (tasks with none are left out).</summary>
+    public Dictionary<string, DateTimeOffset> FirstDeliveriesSince(IEnumerable<string> tasks, DateTimeOffset since)
+    {
+        var wanted = tasks.ToHashSet(StringComparer.Ordinal);
+        return Deliveries.Where(d => d.ArrivedAt >= since && wanted.Contains(d.TaskId))
+            .GroupBy(d => d.TaskId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Min(d => d.ArrivedAt), StringComparer.Ordinal);
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -89,11 +103,11 @@ public sealed class Receiver : IAsyncDisposable
         {
             status = StatusCodes.Status500InternalServerError;
         }
-        else if (path == "/slow")
+        else if (path is "/slow" or "/lag")
         {
             try
             {
-                await Task.Delay(SlowAnswer, context.RequestAborted);
+                await Task.Delay(path == "/slow" ? SlowAnswer : LagAnswer, context.RequestAborted);
             }
             catch (OperationCanceledException)
             {
