@@ -2,7 +2,8 @@ using Actors.Silo.Configuration;
 using Actors.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+// Settings come from the appsettings.json beside the binary, wherever the silo is started from.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var settings = builder.Configuration.GetSection(SiloSettings.Section).Get<SiloSettings>() ?? new SiloSettings();
 var problems = SiloSettingsValidator.Validate(settings);
 if (problems.Count > 0)

@@ -1,6 +1,7 @@
 using Actors.WebApi.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings come from the appsettings.json beside the binary, wherever the Web API is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 if (!builder.AddActorsApi())
 {
     return 2;

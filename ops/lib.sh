@@ -3,6 +3,10 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PG_BIN="${ACTORS_PG_BIN:-/usr/lib/postgresql/15/bin}"
+# The embedded PostgreSQL's settings for a scheduler's write pattern (many small updates spread
+# over many rows): compressed full-page images and fewer checkpoints keep the WAL per run small;
+# shared buffers hold the task tables.
+PG_TUNING="-c shared_buffers=1GB -c wal_compression=lz4 -c checkpoint_timeout=15min -c max_wal_size=8GB -c min_wal_size=1GB"
 
 say() { printf '[actors] %s\n' "$*" >&2; }
 die() { printf '[actors] error: %s\n' "$*" >&2; exit 1; }
@@ -60,7 +64,7 @@ start_local_postgres() {
     port_is_free "$port" || die "port $port (kept in $data/port) is taken by another program; stop it or delete $data/port"
     say "starting PostgreSQL on 127.0.0.1:$port"
     pg_run "$PG_BIN/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
-      -o "-p $port -k $pgdata -c listen_addresses=127.0.0.1 -c max_connections=300 ${ACTORS_PG_OPTS:-}" start >/dev/null \
+      -o "-p $port -k $pgdata -c listen_addresses=127.0.0.1 -c max_connections=300 $PG_TUNING ${ACTORS_PG_OPTS:-}" start >/dev/null \
       || die "PostgreSQL did not start; see $pgdata/server.log"
   fi
   if ! pg_run psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "select 1 from pg_database where datname='actors'" | grep -q 1; then

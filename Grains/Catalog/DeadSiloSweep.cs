@@ -50,13 +50,15 @@ public sealed partial class DeadSiloSweep(
     /// <inheritdoc />
     protected override async Task RunAsync(CancellationToken stopping)
     {
-        var previous = membership.CurrentSnapshot;
+        // From nothing: silos found dead while this one started (the old self it superseded after a
+        // full crash, a silo that died meanwhile) count as just died.
+        ClusterMembershipSnapshot? previous = null;
         try
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stopping))
             {
                 var died = snapshot.Members.Values
-                    .Where(m => m.Status == SiloStatus.Dead && previous.GetSiloStatus(m.SiloAddress) != SiloStatus.Dead)
+                    .Where(m => m.Status == SiloStatus.Dead && previous?.GetSiloStatus(m.SiloAddress) != SiloStatus.Dead)
                     .Select(m => m.SiloAddress)
                     .ToList();
                 previous = snapshot;

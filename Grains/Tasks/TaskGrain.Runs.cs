@@ -18,6 +18,13 @@ internal sealed partial class TaskGrain
             return;
         }
 
+        // A stopping silo starts nothing new: the task moves to another silo (or, on the last one,
+        // its slot runs or is counted after the restart, by the misfire rules).
+        if (services.Departures.IsLeaving)
+        {
+            return;
+        }
+
         var now = Now;
         var live = State.Status is ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running;
         if (live && State.Retry is { } retry && DuePlanner.IsDue(retry.DueAt, now) && State.InFlight is null && await services.Dispatcher.IsRunningAsync())
@@ -150,7 +157,7 @@ internal sealed partial class TaskGrain
             case AfterAttempt.Complete:
                 await CompleteAsync();
                 return;
-            case AfterAttempt.RunQueued when State.QueuedSlot is { } queued && await services.Dispatcher.IsRunningAsync():
+            case AfterAttempt.RunQueued when State.QueuedSlot is { } queued && !services.Departures.IsLeaving && await services.Dispatcher.IsRunningAsync():
                 State.QueuedSlot = null;
                 await StartAttemptAsync(State.RoundNum + 1, 1, queued, RunTrigger.Queued);
                 return;

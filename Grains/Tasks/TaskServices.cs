@@ -18,6 +18,7 @@ public sealed class TaskServices(
     DispatcherSwitch dispatcher,
     LocalTaskActivations localTasks,
     LocalAttempts localAttempts,
+    SiloDepartures departures,
     ILocalSiloDetails silo,
     IClusterMembershipService membership,
     IOptions<ReminderOptions> reminderOptions,
@@ -43,6 +44,9 @@ public sealed class TaskServices(
 
     /// <summary>The attempts executing on this silo.</summary>
     public LocalAttempts LocalAttempts { get; } = localAttempts;
+
+    /// <summary>Whether this silo is stopping (it starts no new attempt then).</summary>
+    public SiloDepartures Departures { get; } = departures;
 
     /// <summary>This silo's address, as run records and the catalog write it.</summary>
     public string Host { get; } = silo.SiloAddress.ToParsableString();

@@ -45,6 +45,9 @@ CREATE TABLE IF NOT EXISTS orleansstorage (
     modifiedon             timestamptz NOT NULL DEFAULT now(),
     version                integer NOT NULL
 );
+-- Room on each page for the next version of a row: a state write is then a HOT update whose WAL
+-- holds only what changed.
+ALTER TABLE orleansstorage SET (fillfactor = 70);
 CREATE UNIQUE INDEX IF NOT EXISTS orleansstorage_natural_key
     ON orleansstorage (serviceid, graintypestring, grainidn0, grainidn1, grainidextensionstring) NULLS NOT DISTINCT;
 CREATE INDEX IF NOT EXISTS orleansstorage_hashes
@@ -77,6 +80,7 @@ CREATE TABLE IF NOT EXISTS actors_task_catalog (
     written_at  timestamptz NOT NULL DEFAULT now()
 );
 ALTER TABLE actors_task_catalog ADD COLUMN IF NOT EXISTS next_run_at timestamptz;
+ALTER TABLE actors_task_catalog SET (fillfactor = 70);
 -- The silo that last hosted the task, so the tasks of a silo that died can be woken elsewhere at once.
 ALTER TABLE actors_task_catalog ADD COLUMN IF NOT EXISTS silo text;
 CREATE INDEX IF NOT EXISTS actors_task_catalog_overdue
