@@ -26,7 +26,7 @@ public sealed partial class DeadSiloSweep(
         while (true)
         {
             var batch = await catalog.HostedOnAsync(dead.ToParsableString(), after, BatchSize, cancellationToken);
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (taskId, _) =>
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (taskId, _) =>
             {
                 try
                 {
@@ -53,29 +53,37 @@ public sealed partial class DeadSiloSweep(
         // From nothing: silos found dead while this one started (the old self it superseded after a
         // full crash, a silo that died meanwhile) count as just died.
         ClusterMembershipSnapshot? previous = null;
-        try
+        while (!stopping.IsCancellationRequested)
         {
-            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stopping))
+            try
             {
-                var died = snapshot.Members.Values
-                    .Where(m => m.Status == SiloStatus.Dead && previous?.GetSiloStatus(m.SiloAddress) != SiloStatus.Dead)
-                    .Select(m => m.SiloAddress)
-                    .ToList();
-                previous = snapshot;
-                var sweeper = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).Order().FirstOrDefault();
-                if (died.Count == 0 || !silo.SiloAddress.Equals(sweeper))
+                await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stopping))
                 {
-                    continue;
-                }
-
-                foreach (var dead in died)
-                {
-                    await SweepAsync(dead, stopping);
+                    var died = snapshot.Members.Values
+                        .Where(m => m.Status == SiloStatus.Dead && previous?.GetSiloStatus(m.SiloAddress) != SiloStatus.Dead)
+                        .Select(m => m.SiloAddress)
+                        .ToList();
+                    previous = snapshot;
+                    var sweeper = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).Order().FirstOrDefault();
+                    if (died.Count > 0 && silo.SiloAddress.Equals(sweeper))
+                    {
+                        foreach (var dead in died)
+                        {
+                            await SweepAsync(dead, stopping);
+                        }
+                    }
                 }
             }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Whatever broke the watch (storage down, a membership hiccup), watch again.
+                LogWatchFailed(ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            }
         }
     }
 
@@ -98,6 +106,9 @@ public sealed partial class DeadSiloSweep(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not wake the tasks of dead silo {Dead}; the overdue sweep will")]
     private partial void LogSweepFailed(Exception exception, SiloAddress dead);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watching for dead silos failed; watching again")]
+    private partial void LogWatchFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not wake task {TaskId}")]
     private partial void LogWakeFailed(Exception exception, Guid taskId);

@@ -3,6 +3,7 @@ using Actors.Grains;
 using Actors.Grains.History;
 using Actors.Grains.Placement;
 using Actors.Silo.Configuration;
+using Actors.Silo.Hosting.Logging;
 using Actors.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,15 +17,19 @@ namespace Actors.Silo.Hosting;
 /// <summary>Turns a host into an Actors silo: schema, Orleans on PostgreSQL, grains, dashboard.</summary>
 public static class SiloHostBuilderExtensions
 {
+    /// <summary>How long a starting silo waits for an unreachable PostgreSQL (an outage, a database still starting) before it gives up.</summary>
+    public static readonly TimeSpan StartupWait = TimeSpan.FromMinutes(5);
+
     /// <summary>Applies the schema (unless disabled) and configures the silo.</summary>
     public static async Task AddActorsSiloAsync(this IHostApplicationBuilder builder, SiloSettings settings)
     {
         if (settings.ApplySchema)
         {
             using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
-            await SchemaInstaller.ApplyAsync(settings.Postgres, loggerFactory.CreateLogger("Actors.Schema"), CancellationToken.None);
+            await SchemaInstaller.ApplyAsync(settings.Postgres, loggerFactory.CreateLogger("Actors.Schema"), CancellationToken.None, StartupWait);
         }
 
+        builder.Logging.AddRateLimitedConsole();
         builder.Services.AddActorsGrains();
         var handOff = TimeSpan.FromSeconds(settings.Silo.HandOffSeconds);
         builder.Services.Configure<TaskPlacementOptions>(o => o.HandOffWindow = handOff);

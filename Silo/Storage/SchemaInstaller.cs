@@ -18,33 +18,63 @@ public static class SchemaInstaller
         return reader.ReadToEnd();
     });
 
-    /// <summary>Creates or updates every table, index and provider query. Running it again changes nothing.</summary>
-    public static async Task ApplyAsync(string connectionString, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>How often a silo starting while PostgreSQL is unreachable tries again.</summary>
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Creates or updates every table, index and provider query; running it again changes nothing.
+    /// While PostgreSQL cannot be reached (not started yet, an outage) it waits up to
+    /// <paramref name="waitFor"/>, trying again and saying so every 10 s, so a silo started during an
+    /// outage comes up when the database does; any other fault (a wrong password, no such database),
+    /// or the wait running out, stops it with a clear message.
+    /// </summary>
+    public static async Task ApplyAsync(string connectionString, ILogger logger, CancellationToken cancellationToken, TimeSpan waitFor = default)
     {
         var target = Describe(connectionString);
-        try
+        var waitingSince = DateTimeOffset.UtcNow;
+        var lastSaid = DateTimeOffset.MinValue;
+        while (true)
         {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
+            try
             {
-                lockCommand.Parameters.AddWithValue("key", LockKey);
-                await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+                await ApplyOnceAsync(connectionString, cancellationToken);
+                logger.LogInformation("Schema applied to {Target}", target);
+                return;
             }
-
-            await using (var command = new NpgsqlCommand(Script.Value, connection, transaction))
+            catch (NpgsqlException ex) when (ex.IsTransient && !cancellationToken.IsCancellationRequested && DateTimeOffset.UtcNow - waitingSince < waitFor)
             {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+                if (DateTimeOffset.UtcNow - lastSaid >= TimeSpan.FromSeconds(10))
+                {
+                    lastSaid = DateTimeOffset.UtcNow;
+                    logger.LogWarning("Waiting for PostgreSQL at {Target} ({Reason}) for {Seconds:0} s; the silo starts once it answers", target, ex.GetBaseException().Message, (lastSaid - waitingSince).TotalSeconds);
+                }
 
-            await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation("Schema applied to {Target}", target);
+                await Task.Delay(RetryEvery, cancellationToken);
+            }
+            catch (NpgsqlException ex)
+            {
+                throw new InvalidOperationException($"Could not apply the schema to PostgreSQL at {target}: {ex.Message}", ex);
+            }
         }
-        catch (NpgsqlException ex)
+    }
+
+    private static async Task ApplyOnceAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
         {
-            throw new InvalidOperationException($"Could not apply the schema to PostgreSQL at {target}: {ex.Message}", ex);
+            lockCommand.Parameters.AddWithValue("key", LockKey);
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        await using (var command = new NpgsqlCommand(Script.Value, connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Where a connection string points, without its password.</summary>

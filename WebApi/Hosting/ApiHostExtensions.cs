@@ -84,6 +84,9 @@ public static class ApiHostExtensions
             // not keep knocking at a dead one.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
 
+            // A call to a grain on a silo that just died is not left hanging for Orleans' default 30 s.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+
             // PostgreSQL faults cross from the silos as what they are, so a database outage answers 503.
             client.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
             client.AddDashboard();

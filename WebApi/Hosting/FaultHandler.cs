@@ -53,6 +53,8 @@ public sealed class FaultHandler(ILogger<FaultHandler> logger) : IExceptionHandl
     {
         OrleansMessageRejectionException or SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException or Orleans.Networking.Shared.SocketConnectionException or TimeoutException or OperationCanceledException => true,
         OrleansException when exception.Message.Contains("gateway", StringComparison.OrdinalIgnoreCase) => true,
+        // A grain being placed on a silo that died a moment ago: the next call places it elsewhere.
+        OrleansException when exception.Message.Contains("on invalid silo", StringComparison.OrdinalIgnoreCase) => true,
         InvalidOperationException when exception.Message.Contains("client", StringComparison.OrdinalIgnoreCase)
             && exception.Message.Contains("connect", StringComparison.OrdinalIgnoreCase) => true,
         // Until a silo has been reached, the client knows no grain implementations at all.

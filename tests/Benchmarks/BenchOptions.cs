@@ -23,12 +23,15 @@ public sealed record BenchOptions(Uri Api, string[] Scenarios, int Tasks, double
     /// <summary>How many silos a scenario that owns its silos starts (<c>--silos</c>, default 1; restart).</summary>
     public int Silos { get; init; } = 1;
 
+    /// <summary>Past runs each task of the schedule scenario starts with (<c>--history</c>, default 100).</summary>
+    public int History { get; init; } = 100;
+
     /// <summary>The pid of the Web API ops/bench started (<c>--api-pid</c>; 0 when it started none).</summary>
     public int ApiPid { get; init; }
 
     /// <summary>
     /// Parses <c>--api URL --scenario S --tasks N --minutes D --api-creates N --list-tasks N
-    /// --silo-pids 1,2 --api-pid P --root DIR --data DIR --postgres CONNSTR --outage-seconds S --silos N</c>.
+    /// --silo-pids 1,2 --api-pid P --root DIR --data DIR --postgres CONNSTR --outage-seconds S --silos N --history N</c>.
     /// </summary>
     public static BenchOptions Parse(string[] args)
     {
@@ -55,6 +58,7 @@ public sealed record BenchOptions(Uri Api, string[] Scenarios, int Tasks, double
             OutageSeconds = double.Parse(Get("--outage-seconds", "30"), CultureInfo.InvariantCulture),
             Silos = int.Parse(Get("--silos", "1"), CultureInfo.InvariantCulture),
             ApiPid = int.Parse(Get("--api-pid", "0"), CultureInfo.InvariantCulture),
+            History = int.Parse(Get("--history", "100"), CultureInfo.InvariantCulture),
         };
     }
 

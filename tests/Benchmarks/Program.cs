@@ -35,7 +35,8 @@ try
             "chaos" => await ChaosScenario.RunAsync(http, options),
             "outage" => await OutageScenario.RunAsync(http, options),
             "restart" => await RestartScenario.RunAsync(http, options),
-            _ => throw new ArgumentException($"unknown scenario '{scenario}': use schedule, api, list, all, scaleout, chaos, outage or restart"),
+            "overload" => await OverloadScenario.RunAsync(http, options),
+            _ => throw new ArgumentException($"unknown scenario '{scenario}': use schedule, api, list, all, scaleout, chaos, outage, restart or overload"),
         };
         result = new Dictionary<string, object>(result) { ["scenario"] = scenario, ["date"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) };
         results.Add(result);

@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 namespace Actors.Benchmarks;
 
 /// <summary>
-/// N tasks with a 60-second interval, first runs spread over a minute, each calling the receiver;
-/// measures lateness, missed and duplicate rounds, and the CPU and memory it took.
+/// N tasks with a 60-second interval, first runs spread over a minute, each calling the receiver
+/// and each starting with a run history (<c>--history</c>); measures lateness, missed and duplicate
+/// rounds, and the CPU, memory and WAL it took per run.
 /// </summary>
 public static class ScheduleScenario
 {
@@ -20,13 +21,14 @@ public static class ScheduleScenario
         // creating does not compete with firing; a create that fails is counted, not retried.
         var firstSlot = DateTimeOffset.UtcNow.AddSeconds(20 + (n / 300.0));
         var starts = new DateTimeOffset?[n];
+        var ids = new string?[n];
         var failures = 0;
         var createTime = await Load.RunAsync(n, 64, async i =>
         {
             var start = firstSlot.AddMilliseconds(i * 60_000.0 / n);
             try
             {
-                await Load.CreateAsync(http, new JsonObject
+                ids[i] = await Load.CreateAsync(http, new JsonObject
                 {
                     ["account_id"] = $"bench-{runId}-{i}",
                     ["sys_type"] = "bench",
@@ -44,13 +46,18 @@ public static class ScheduleScenario
                 Interlocked.Increment(ref failures);
             }
         });
-        var created = DateTimeOffset.UtcNow;
         Console.Error.WriteLine($"[bench] created {n} tasks in {createTime.TotalSeconds:0.0} s");
+        var taskIds = ids.OfType<string>().Select(Guid.Parse).ToList();
+        var fillTime = string.IsNullOrEmpty(options.Postgres) ? TimeSpan.Zero : await HistoryFill.FillAsync(options.Postgres, taskIds, options.History);
+        Console.Error.WriteLine($"[bench] gave each task {options.History} past runs in {fillTime.TotalSeconds:0.0} s");
+        var created = DateTimeOffset.UtcNow;
 
         var measureFrom = created > firstSlot ? created.AddSeconds(5) : firstSlot;
         var measureTo = measureFrom.AddMinutes(options.Minutes);
+        await Load.DelayUntilAsync(measureFrom);
         var cpuBefore = options.SiloPids.Sum(ProcessStats.CpuSeconds);
         var pgBefore = ProcessStats.PostgresCpuSeconds();
+        var walBefore = string.IsNullOrEmpty(options.Postgres) ? 0 : await HistoryFill.WalPositionAsync(options.Postgres);
         while (DateTimeOffset.UtcNow < measureTo)
         {
             await Task.Delay(TimeSpan.FromSeconds(10));
@@ -59,6 +66,9 @@ public static class ScheduleScenario
 
         var cpu = options.SiloPids.Sum(ProcessStats.CpuSeconds) - cpuBefore;
         var pg = ProcessStats.PostgresCpuSeconds() - pgBefore;
+        var wal = string.IsNullOrEmpty(options.Postgres) ? 0 : await HistoryFill.WalPositionAsync(options.Postgres) - walBefore;
+        var measuredTo = DateTimeOffset.UtcNow;
+        var runsMeasured = Math.Max(1, receiver.Arrivals.Values.Count(a => a.ArrivedAt >= measureFrom && a.ArrivedAt < measuredTo));
 
         // Slots that ended at least 10 s before the end of the measurement must have arrived.
         var lateness = new Latencies();
@@ -94,6 +104,12 @@ public static class ScheduleScenario
             ["silo_cpu_seconds"] = Math.Round(cpu, 1),
             ["silo_peak_rss_mib"] = Math.Round(options.SiloPids.Sum(ProcessStats.PeakRssMiB), 0),
             ["postgres_cpu_seconds"] = Math.Round(pg, 1),
+            ["history_per_task"] = options.History,
+            ["history_fill_seconds"] = Math.Round(fillTime.TotalSeconds, 1),
+            ["runs_measured"] = runsMeasured,
+            ["wal_bytes_per_run"] = Math.Round((double)wal / runsMeasured, 0),
+            ["silo_cpu_ms_per_run"] = Math.Round(cpu * 1000 / runsMeasured, 3),
+            ["postgres_cpu_ms_per_run"] = Math.Round(pg * 1000 / runsMeasured, 3),
         };
     }
 }

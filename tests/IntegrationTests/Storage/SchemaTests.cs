@@ -43,6 +43,22 @@ public sealed class SchemaTests(PostgresServer postgres)
         Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AStartingSiloWaitsForADatabaseThatIsDownAndGoesOnWhenItIsBack()
+    {
+        await using var server = new PostgresServer();
+        await server.InitializeAsync();
+        await server.StopImmediatelyAsync();
+
+        var applying = SchemaInstaller.ApplyAsync(server.ConnectionString, NullLogger.Instance, CancellationToken.None, TimeSpan.FromMinutes(1));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.False(applying.IsCompleted, "the schema cannot be applied while the database is down");
+        await server.StartAsync();
+        await applying.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("table:actors_task_runs", await SnapshotAsync(server.ConnectionString), StringComparison.Ordinal);
+    }
+
     private static async Task<string> SnapshotAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
