@@ -1,3 +1,4 @@
+using Actors.Grains.Placement;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
@@ -6,19 +7,21 @@ namespace Actors.Grains.Catalog;
 /// <summary>
 /// When a silo is declared dead (killed, crashed, or found dead by a silo starting after a full
 /// crash), wakes the tasks it hosted at once, so each is placed on its new owner and fires on its
-/// next slot instead of waiting for its reminder or the overdue sweep. One surviving silo does it
-/// (the first active one by address); waking is idempotent, and the overdue sweep stays the backstop.
+/// next slot instead of waiting for its reminder or the overdue sweep. Every surviving silo reads
+/// the dead silo's tasks and wakes those it now owns (<see cref="TaskOwners"/>), so the work is
+/// shared and every wake-up is a local call; waking is idempotent, and the overdue sweep stays the backstop.
 /// </summary>
 public sealed partial class DeadSiloSweep(
     ITaskCatalog catalog,
     IGrainFactory grainFactory,
     IClusterMembershipService membership,
+    SiloDepartures departures,
     ILocalSiloDetails silo,
     ILogger<DeadSiloSweep> logger) : SiloLoop(ServiceLifecycleStage.Active)
 {
     private const int BatchSize = 500;
 
-    /// <summary>Wakes every pending or running task last hosted on <paramref name="dead"/>; returns how many.</summary>
+    /// <summary>Wakes the pending or running tasks last hosted on <paramref name="dead"/> that this silo now owns; returns how many.</summary>
     public async Task<int> WakeTasksOfAsync(SiloAddress dead, CancellationToken cancellationToken)
     {
         var woken = 0;
@@ -26,7 +29,9 @@ public sealed partial class DeadSiloSweep(
         while (true)
         {
             var batch = await catalog.HostedOnAsync(dead.ToParsableString(), after, BatchSize, cancellationToken);
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (taskId, _) =>
+            var candidates = TaskOwners.Candidates(ActiveSilos(), departures.IsLeavingSilo);
+            var mine = candidates.Count == 0 ? batch : batch.Where(id => TaskOwners.Pick(TaskOwners.GrainIdOf(id), candidates).Equals(silo.SiloAddress)).ToArray();
+            await Parallel.ForEachAsync(mine, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (taskId, _) =>
             {
                 try
                 {
@@ -37,7 +42,7 @@ public sealed partial class DeadSiloSweep(
                     LogWakeFailed(ex, taskId);
                 }
             });
-            woken += batch.Length;
+            woken += mine.Length;
             if (batch.Length < BatchSize)
             {
                 return woken;
@@ -46,6 +51,9 @@ public sealed partial class DeadSiloSweep(
             after = batch[^1];
         }
     }
+
+    private SiloAddress[] ActiveSilos() =>
+        [.. membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
 
     /// <inheritdoc />
     protected override async Task RunAsync(CancellationToken stopping)
@@ -64,8 +72,7 @@ public sealed partial class DeadSiloSweep(
                         .Select(m => m.SiloAddress)
                         .ToList();
                     previous = snapshot;
-                    var sweeper = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).Order().FirstOrDefault();
-                    if (died.Count > 0 && silo.SiloAddress.Equals(sweeper))
+                    if (died.Count > 0 && snapshot.GetSiloStatus(silo.SiloAddress) == SiloStatus.Active)
                     {
                         foreach (var dead in died)
                         {
@@ -101,7 +108,7 @@ public sealed partial class DeadSiloSweep(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Dead} died: woke the {Count} tasks it hosted")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Dead} died: woke the {Count} of its tasks this silo now owns")]
     private partial void LogWoken(int count, SiloAddress dead);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not wake the tasks of dead silo {Dead}; the overdue sweep will")]

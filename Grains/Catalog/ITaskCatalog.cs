@@ -2,13 +2,15 @@ namespace Actors.Grains.Catalog;
 
 /// <summary>
 /// The queryable copy of every task's public state, written by the task grains. Grain state is the
-/// truth; the catalog can be rebuilt from it. Writes are versioned: a write whose version is not
-/// newer than the stored one is ignored, so a late write never overwrites a newer one.
+/// truth; the catalog can be rebuilt from it. Writes are ordered by the time of the change they
+/// carry (<see cref="TaskInfo.UpdatedAt"/>): a write that is not newer than the stored one is
+/// ignored, so a late write never overwrites a newer one, and a task that starts over from older
+/// stored state (after a crash) still writes newer rows.
 /// </summary>
 public interface ITaskCatalog
 {
     /// <summary>
-    /// Stores the task's state if <see cref="TaskInfo.Version"/> is newer than the stored one, and
+    /// Stores the task's state if its change (<see cref="TaskInfo.UpdatedAt"/>) is newer than the stored one, and
     /// the silo hosting it (<paramref name="host"/>, when known) even at the same version. Completes once durable.
     /// </summary>
     Task UpsertAsync(TaskInfo task, string? host = null, CancellationToken cancellationToken = default);
@@ -21,8 +23,8 @@ public interface ITaskCatalog
     /// </summary>
     void Post(TaskInfo task, string host);
 
-    /// <summary>Removes the task (a versioned tombstone, so a late upsert cannot bring it back).</summary>
-    Task RemoveAsync(Guid taskId, long version, CancellationToken cancellationToken = default);
+    /// <summary>Removes the task (a tombstone as of <paramref name="deletedAt"/>, so a late upsert cannot bring it back).</summary>
+    Task RemoveAsync(Guid taskId, DateTimeOffset deletedAt, CancellationToken cancellationToken = default);
 
     /// <summary>A page, oldest first (created_at, then id), and the true total of the filter.</summary>
     Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken = default);

@@ -12,9 +12,9 @@ public sealed class InMemoryTaskCatalog : ITaskCatalog
     {
         _entries.AddOrUpdate(
             task.TaskId,
-            _ => new Entry(task, task.Version, Deleted: false, host),
-            (_, existing) => existing.Version < task.Version ? new Entry(task, task.Version, Deleted: false, host ?? existing.Host)
-                : existing.Version == task.Version && host is not null ? existing with { Host = host }
+            _ => new Entry(task, task.UpdatedAt.UtcTicks, Deleted: false, host),
+            (_, existing) => existing.Version < task.UpdatedAt.UtcTicks ? new Entry(task, task.UpdatedAt.UtcTicks, Deleted: false, host ?? existing.Host)
+                : existing.Version == task.UpdatedAt.UtcTicks && host is not null ? existing with { Host = host }
                 : existing);
         return Task.CompletedTask;
     }
@@ -23,8 +23,9 @@ public sealed class InMemoryTaskCatalog : ITaskCatalog
     public void Post(TaskInfo task, string host) => UpsertAsync(task, host);
 
     /// <inheritdoc />
-    public Task RemoveAsync(Guid taskId, long version, CancellationToken cancellationToken = default)
+    public Task RemoveAsync(Guid taskId, DateTimeOffset deletedAt, CancellationToken cancellationToken = default)
     {
+        var version = deletedAt.UtcTicks;
         _entries.AddOrUpdate(
             taskId,
             _ => new Entry(null, version, Deleted: true, null),

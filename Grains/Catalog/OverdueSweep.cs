@@ -20,15 +20,19 @@ public sealed class OverdueSweep(ITaskCatalog catalog, IGrainFactory grainFactor
 
     private const int BatchSize = 500;
 
-    /// <summary>One pass: wakes up to a batch of overdue tasks; returns how many.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass: wakes up to a batch of overdue tasks not woken yet in this round
+    /// (<paramref name="woken"/>); returns how many it woke. A woken task repairs its catalog row a
+    /// moment later, so reading again at once may return the same rows: those are not woken twice.
+    /// </summary>
+    public async Task<int> SweepAsync(HashSet<Guid> woken, CancellationToken cancellationToken)
     {
         if (!await dispatcher.IsRunningAsync())
         {
             return 0;
         }
 
-        var overdue = await catalog.OverdueAsync(clock.GetUtcNow() - Threshold, BatchSize, cancellationToken);
+        var overdue = (await catalog.OverdueAsync(clock.GetUtcNow() - Threshold, BatchSize, cancellationToken)).Where(woken.Add).ToArray();
         await Parallel.ForEachAsync(overdue, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (taskId, _) =>
         {
             try
@@ -37,7 +41,7 @@ public sealed class OverdueSweep(ITaskCatalog catalog, IGrainFactory grainFactor
             }
             catch (Exception ex)
             {
-                logger.LogDebug(ex, "Could not wake overdue task {TaskId}", taskId);
+                logger.LogWarning(ex, "Could not wake overdue task {TaskId}", taskId);
             }
         });
         if (overdue.Length > 0)
@@ -57,8 +61,10 @@ public sealed class OverdueSweep(ITaskCatalog catalog, IGrainFactory grainFactor
             {
                 await Task.Delay(Period, clock, stopping);
 
-                // A full batch means more are waiting (a silo died with many tasks): keep going.
-                while (await SweepAsync(stopping) == BatchSize)
+                // More than a batch may be waiting (a silo died with many tasks): keep going while
+                // each read finds tasks not woken yet.
+                var woken = new HashSet<Guid>();
+                while (await SweepAsync(woken, stopping) == BatchSize)
                 {
                 }
             }

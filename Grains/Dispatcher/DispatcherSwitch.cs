@@ -20,13 +20,12 @@ public sealed class DispatcherSwitch(IGrainFactory grainFactory, TimeProvider cl
     private Task? _read;
     private long _freshUntilTicks;
 
-    /// <summary>How long a due task waits for a stale switch to be re-read before it uses the last known value.</summary>
-    public static readonly TimeSpan StaleReadTimeout = TimeSpan.FromSeconds(5);
-
     /// <summary>
-    /// Whether runs may start. A fresh copy answers at once. A stale one is re-read from the grain
-    /// by one call shared by every caller on this silo (so a burst of due tasks never turns into
-    /// a burst of calls to one grain); if that call fails or is slow, the last known value stands.
+    /// Whether runs may start, answered at once from this silo's copy. The dispatcher grain tells
+    /// every silo of a change before the change returns; the copy is re-read periodically besides,
+    /// and a stale copy is re-read in the background by one call shared by every caller on this
+    /// silo, while the last known value stands: a due task never waits on the dispatcher grain
+    /// (whose silo may be stopping or dead). Only before the first read does a caller wait.
     /// </summary>
     public async ValueTask<bool> IsRunningAsync()
     {
@@ -36,13 +35,11 @@ public sealed class DispatcherSwitch(IGrainFactory grainFactory, TimeProvider cl
         }
 
         var read = SharedRead();
-        if (_known)
+        if (!_known)
         {
-            await Task.WhenAny(read, Task.Delay(StaleReadTimeout, clock));
-            return _isRunning;
+            await read;
         }
 
-        await read;
         return _isRunning;
     }
 
@@ -63,7 +60,7 @@ public sealed class DispatcherSwitch(IGrainFactory grainFactory, TimeProvider cl
     {
         try
         {
-            await OnSwitchedAsync(await grainFactory.GetDispatcherGrain().IsRunningAsync());
+            await OnSwitchedAsync(await grainFactory.GetDispatcherGrain().IsRunningAsync().WaitAsync(ResubscribePeriod));
         }
         catch (Exception ex) when (_known)
         {
@@ -90,8 +87,8 @@ public sealed class DispatcherSwitch(IGrainFactory grainFactory, TimeProvider cl
             {
                 reference ??= grainFactory.CreateObjectReference<IDispatcherObserver>(this);
                 var dispatcher = grainFactory.GetDispatcherGrain();
-                await dispatcher.SubscribeAsync(reference);
-                await OnSwitchedAsync(await dispatcher.IsRunningAsync());
+                await dispatcher.SubscribeAsync(reference).WaitAsync(ResubscribePeriod, stopping);
+                await OnSwitchedAsync(await dispatcher.IsRunningAsync().WaitAsync(ResubscribePeriod, stopping));
             }
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {

@@ -140,7 +140,7 @@ internal sealed partial class TaskGrain(
         store.State = new TaskState { TaskId = Id, Deleted = true, Version = version, UpdatedAt = Now, PendingRuns = unwritten };
         await store.WriteStateAsync();
         await _wakeUps.UnregisterAsync(State);
-        await services.Catalog.RemoveAsync(Id, version);
+        await services.Catalog.RemoveAsync(Id, State.UpdatedAt);
         await ReleaseAccountAsync(info.Spec.AccountId, deleted: true);
         DeactivateOnIdle();
         return CommandResult.Ok("Task deleted.", info);

@@ -54,8 +54,8 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
     public void Post(TaskInfo task, string host) => Keep([ToRow(task, host)]);
 
     /// <inheritdoc />
-    public Task RemoveAsync(Guid taskId, long version, CancellationToken cancellationToken = default) =>
-        Enqueue(new Row(taskId, "", "deleted", DateTimeOffset.UtcNow, null, version, true, null, null));
+    public Task RemoveAsync(Guid taskId, DateTimeOffset deletedAt, CancellationToken cancellationToken = default) =>
+        Enqueue(new Row(taskId, "", "deleted", DateTimeOffset.UtcNow, null, deletedAt.UtcTicks, true, null, null));
 
     /// <inheritdoc />
     public async Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken = default)
@@ -192,7 +192,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
     }
 
     private static Row ToRow(TaskInfo task, string? host) =>
-        new(task.TaskId, task.Spec.AccountId, StatusName(task.Status), task.CreatedAt, task.NextExecutionTime, task.Version, false, task, host);
+        new(task.TaskId, task.Spec.AccountId, StatusName(task.Status), task.CreatedAt, task.NextExecutionTime, task.UpdatedAt.UtcTicks, false, task, host);
 
     /// <summary>Adds rows to the posted set, keeping the newest version per task.</summary>
     private void Keep(IEnumerable<Row> rows)

@@ -34,7 +34,7 @@ public sealed class PostgresTaskCatalogTests(PostgresServer postgres) : IAsyncLi
         var task = Task("a", ScheduledTaskStatus.Paused, version: 5);
 
         await _catalog.UpsertAsync(task);
-        await _catalog.UpsertAsync(task with { Status = ScheduledTaskStatus.Pending, Version = 4 });
+        await _catalog.UpsertAsync(task with { Status = ScheduledTaskStatus.Pending, Version = 4, UpdatedAt = At(4) });
         var page = await _catalog.ListAsync(new TaskQuery { AccountId = "a" });
 
         Assert.Equal(ScheduledTaskStatus.Paused, Assert.Single(page.Tasks).Status);
@@ -49,10 +49,10 @@ public sealed class PostgresTaskCatalogTests(PostgresServer postgres) : IAsyncLi
 
         await _catalog.UpsertAsync(moved, "silo-1");
         await _catalog.UpsertAsync(moved, "silo-2");
-        await _catalog.UpsertAsync(moved with { Version = 1 }, "silo-3");
+        await _catalog.UpsertAsync(moved with { Version = 1, UpdatedAt = At(1) }, "silo-3");
         await _catalog.UpsertAsync(paused, "silo-2");
         await _catalog.UpsertAsync(elsewhere, "silo-1");
-        await _catalog.UpsertAsync(elsewhere with { Version = 3 });
+        await _catalog.UpsertAsync(elsewhere with { Version = 3, UpdatedAt = At(3) });
 
         Assert.Equal([moved.TaskId], await _catalog.HostedOnAsync("silo-2", Guid.Empty, 10));
         Assert.Equal([elsewhere.TaskId], await _catalog.HostedOnAsync("silo-1", Guid.Empty, 10));
@@ -66,8 +66,8 @@ public sealed class PostgresTaskCatalogTests(PostgresServer postgres) : IAsyncLi
         var task = Task("b", ScheduledTaskStatus.Pending, version: 3);
         await _catalog.UpsertAsync(task);
 
-        await _catalog.RemoveAsync(task.TaskId, 4);
-        await _catalog.UpsertAsync(task with { Version = 3, RoundNum = 9 });
+        await _catalog.RemoveAsync(task.TaskId, At(4));
+        await _catalog.UpsertAsync(task with { Version = 3, UpdatedAt = At(3), RoundNum = 9 });
         var page = await _catalog.ListAsync(new TaskQuery { AccountId = "b" });
 
         Assert.Equal(0, page.Total);
@@ -123,6 +123,8 @@ public sealed class PostgresTaskCatalogTests(PostgresServer postgres) : IAsyncLi
         Assert.DoesNotContain(paused.TaskId, overdue);
     }
 
+    private static readonly DateTimeOffset Changed = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+
     private static TaskInfo Task(string account, ScheduledTaskStatus status, long version) => new()
     {
         TaskId = Guid.NewGuid(),
@@ -130,7 +132,10 @@ public sealed class PostgresTaskCatalogTests(PostgresServer postgres) : IAsyncLi
         Status = status,
         Version = version,
         CreatedAt = DateTimeOffset.UtcNow,
-        UpdatedAt = DateTimeOffset.UtcNow,
+        UpdatedAt = At(version),
     };
+
+    /// <summary>The time of a task's <paramref name="version"/>-th change: rows are ordered by the time of their change.</summary>
+    private static DateTimeOffset At(long version) => Changed.AddSeconds(version);
 }
 #pragma warning restore CA1001
