@@ -38,6 +38,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<LocalAttempts>();
         services.TryAddSingleton<AttemptReporter>();
         services.TryAddSingleton<LocalTaskActivations>();
+        services.TryAddSingleton<DirectoryLossWakeUps>();
         services.TryAddSingleton<SiloDepartures>();
         services.AddKeyedSingleton<IControllable>(SiloDepartures.ControlName, (sp, _) => sp.GetRequiredService<SiloDepartures>());
 

@@ -96,6 +96,11 @@ internal sealed partial class TaskGrain(
                 LogSaveOnDeactivationFailed(ex, Id);
             }
         }
+
+        if (State.Exists && !_discard && !services.Departures.IsLeaving && DirectoryLossWakeUps.Applies(reason))
+        {
+            services.DirectoryLossWakeUps.WakeSoon(Id);
+        }
     }
 
     /// <summary>Creates the task from a spec the account grain has validated (<see cref="Validation.TaskSpecBuilder"/>).</summary>

@@ -17,6 +17,7 @@ public sealed class TaskServices(
     ExecutorRegistry executors,
     DispatcherSwitch dispatcher,
     LocalTaskActivations localTasks,
+    DirectoryLossWakeUps directoryLossWakeUps,
     LocalAttempts localAttempts,
     SiloDepartures departures,
     ILocalSiloDetails silo,
@@ -41,6 +42,9 @@ public sealed class TaskServices(
 
     /// <summary>The task grains active on this silo.</summary>
     public LocalTaskActivations LocalTasks { get; } = localTasks;
+
+    /// <summary>Wakes tasks Orleans deactivated when the silo holding their directory entry left.</summary>
+    public DirectoryLossWakeUps DirectoryLossWakeUps { get; } = directoryLossWakeUps;
 
     /// <summary>The attempts executing on this silo.</summary>
     public LocalAttempts LocalAttempts { get; } = localAttempts;

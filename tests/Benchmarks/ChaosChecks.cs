@@ -64,8 +64,26 @@ public static class ChaosChecks
             .Where(g => g.Count() > 1)
             .ToList();
         var examples = twice.Take(5).Select(g => $"{g.Key} on {g.First().Path}: " + string.Join(", ", g.OrderBy(d => d.ArrivedAt).Select(d =>
-            $"attempt {d.Attempt} answered {d.Status} at +{(d.ArrivedAt - origin).TotalSeconds:0.0} s (recorded {outcomes.GetValueOrDefault((d.RunId, d.Attempt), "not seen")})")));
+            $"attempt {d.Attempt} arrived at +{(d.ArrivedAt - origin).TotalSeconds:0.0} s, answered {d.Status} at +{(d.AnsweredAt - origin).TotalSeconds:0.000} s (recorded {outcomes.GetValueOrDefault((d.RunId, d.Attempt), "not seen")})")));
         return (twice.Count, [.. examples]);
+    }
+
+    /// <summary>
+    /// Rounds answered 2xx twice whose first 2xx answer left the receiver within
+    /// <paramref name="race"/> of a <c>kill -9</c> and whose first attempt is recorded
+    /// <c>abandoned</c>: the silo died between the receiver's answer and its own durable record of
+    /// it (or as the answer was on the wire), the one window at-least-once delivery cannot close;
+    /// the receiver sees the run id twice, as the Idempotency-Key, and deduplicates by it.
+    /// </summary>
+    public static int DoubleSuccessesRacingAKill(IEnumerable<Delivery> deliveries, IReadOnlyCollection<ObservedRun> runs, IReadOnlyCollection<DateTimeOffset> kills, TimeSpan race)
+    {
+        var outcomes = runs.GroupBy(r => (r.RunId, r.Attempt)).ToDictionary(g => g.Key, g => g.First().Outcome);
+        return deliveries.Where(d => d.Answered2xx)
+            .GroupBy(d => d.RunId, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.MinBy(d => d.AnsweredAt)!)
+            .Count(first => outcomes.GetValueOrDefault((first.RunId, first.Attempt)) == "abandoned"
+                && kills.Any(k => (first.AnsweredAt - k).Duration() <= race));
     }
 
     /// <summary>

@@ -8,6 +8,13 @@ public sealed class ChaosLog(DateTimeOffset origin)
 {
     private readonly ConcurrentQueue<string> _events = new();
     private readonly ConcurrentDictionary<int, bool> _plannedDown = new();
+    private readonly ConcurrentQueue<DateTimeOffset> _kills = new();
+
+    /// <summary>When each <c>kill -9</c> was done.</summary>
+    public DateTimeOffset[] Kills => [.. _kills];
+
+    /// <summary>Records that a silo was killed now.</summary>
+    public void Killed() => _kills.Enqueue(DateTimeOffset.UtcNow);
 
     /// <summary>The events, oldest first, each as "+S s: what".</summary>
     public string[] Events => [.. _events];

@@ -26,6 +26,9 @@ public static class ChaosScenario
     private static readonly TimeSpan GapLimit = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(60);
 
+    /// <summary>How close to a kill an answer must leave the receiver to count as racing it.</summary>
+    private static readonly TimeSpan KillRace = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Runs it.</summary>
     public static async Task<Dictionary<string, object>> RunAsync(HttpClient http, BenchOptions options)
     {
@@ -106,6 +109,7 @@ public static class ChaosScenario
         var sent = commands.ToArray();
         var lostCommands = ChaosChecks.LostCommands(sent, statuses.Where(s => s.Value is not ("lost" or "unreadable")).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal), chaosStart);
         var (twice, twiceExamples) = ChaosChecks.DoubleSuccesses(deliveries, history.Runs, chaosStart);
+        var racedKill = ChaosChecks.DoubleSuccessesRacingAKill(deliveries, history.Runs, log.Kills, KillRace);
         var gaps = ChaosChecks.Gaps(deliveries, watched, chaosStart, end, outageFrom, outageTo, GapLimit);
         var stuck = final.Runs.Where(r => r.Outcome == "running" && r.StartedAt < end - StuckAfter).ToList();
         var commandedSet = commanded.ToHashSet(StringComparer.Ordinal);
@@ -124,6 +128,8 @@ public static class ChaosScenario
             ["commands_sent"] = sent.Length,
             ["commands_by_status"] = sent.GroupBy(c => $"{c.Kind} {c.Status}").OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             ["rounds_succeeded_twice"] = twice,
+            ["rounds_succeeded_twice_first_answer_racing_a_kill"] = racedKill,
+            ["rounds_succeeded_twice_unexplained"] = twice - racedKill,
             ["rounds_succeeded_twice_examples"] = twiceExamples,
             ["max_gap_s"] = gaps["max_s"],
             ["gaps"] = gaps,
@@ -139,7 +145,7 @@ public static class ChaosScenario
             ["outage_at_s"] = Math.Round((outageFrom - chaosStart).TotalSeconds, 1),
             ["events"] = log.Events,
             ["cluster_healthy_after_settle"] = healthy,
-            ["targets"] = "tasks_lost 0, commands_lost 0, rounds_succeeded_twice 0, max_gap_s < 15, stuck_running 0",
+            ["targets"] = "tasks_lost 0, commands_lost 0, rounds_succeeded_twice 0 (unexplained 0), max_gap_s < 15, stuck_running 0",
         };
     }
 
@@ -166,6 +172,7 @@ public static class ChaosScenario
             var victim = running[Random.Shared.Next(running.Length)];
             log.PlanDown(victim, true);
             await silos.KillAsync(victim);
+            log.Killed();
             log.Add($"kill -9 {OwnedSilos.Name(victim)}");
             await Load.DelayUntilAsync(at + RestartAfter);
             if (!silos.IsRunning(victim))

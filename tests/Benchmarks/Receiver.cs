@@ -116,7 +116,7 @@ public sealed class Receiver : IAsyncDisposable
             }
         }
 
-        Deliveries.Enqueue(new Delivery(runId, taskId, attempt, path, scheduledAt, arrived, status));
+        Deliveries.Enqueue(new Delivery(runId, taskId, attempt, path, scheduledAt, arrived, status, DateTimeOffset.UtcNow));
         context.Response.StatusCode = status;
     }
 

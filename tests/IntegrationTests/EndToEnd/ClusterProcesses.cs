@@ -143,6 +143,28 @@ public sealed class ClusterProcesses : IAsyncDisposable
     public async Task<JsonArray> RunsAsync(string taskId, int limit = 1000) =>
         (await Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/v1/tasks/{taskId}/runs?limit={limit}", UriKind.Relative)))!["runs"]!.AsArray();
 
+    /// <summary>
+    /// Every finished run that started at or after <paramref name="since"/>, across tasks, from
+    /// <c>GET /api/v1/runs</c>: unlike a task's own run list it calls no task grain, so reading it
+    /// never wakes a task that is waiting for its reminder.
+    /// </summary>
+    public async Task<List<JsonNode>> RunsSinceAsync(DateTimeOffset since)
+    {
+        var runs = new List<JsonNode>();
+        string? cursor = null;
+        do
+        {
+            var query = $"/api/v1/runs?since={Uri.EscapeDataString(since.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}&limit=1000"
+                + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}");
+            var page = (await Http.GetFromJsonAsync<JsonObject>(new Uri(query, UriKind.Relative)))!;
+            runs.AddRange(page["runs"]!.AsArray().Select(r => r!));
+            cursor = page["next_cursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+
+        return runs;
+    }
+
     /// <summary>GET /api/v1/tasks/{id}.</summary>
     public async Task<JsonObject> GetTaskAsync(string taskId) =>
         (await Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/v1/tasks/{taskId}", UriKind.Relative)))!;

@@ -30,6 +30,19 @@ public static class TaskPlacementView
         return result;
     }
 
+    /// <summary>
+    /// Like <see cref="LatestRunSilosAsync"/>, from the runs across tasks (<see cref="ClusterProcesses.RunsSinceAsync"/>),
+    /// which wakes no task: a task that does not run by itself stays without a run here.
+    /// </summary>
+    public static async Task<Dictionary<string, string?>> LatestRunSilosUnwokenAsync(ClusterProcesses cluster, IEnumerable<string> taskIds, DateTimeOffset since)
+    {
+        var newest = (await cluster.RunsSinceAsync(since))
+            .Where(r => r["outcome"]!.GetValue<string>() != "skipped")
+            .GroupBy(r => r["task_id"]!.GetValue<string>(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(StartedAt)!["silo"]!.GetValue<string>(), StringComparer.Ordinal);
+        return taskIds.ToDictionary(id => id, id => newest.GetValueOrDefault(id), StringComparer.Ordinal);
+    }
+
     /// <summary>Tasks whose newest run is not on their owner.</summary>
     public static string[] Misplaced(Dictionary<string, string> owners, Dictionary<string, string?> ran) =>
         [.. owners.Where(o => ran.GetValueOrDefault(o.Key) != o.Value).Select(o => o.Key)];
