@@ -44,7 +44,7 @@ internal sealed class RunRecordHandOver(Guid taskId, TaskServices services)
     /// <summary>A record of the task: its last run, kept in the state until the history has it.</summary>
     public static void Record(TaskState state, StoredRun run)
     {
-        state.LastRun = run;
+        state.LastRun = run.Summary();
         state.PendingRuns.Add(run);
     }
 }

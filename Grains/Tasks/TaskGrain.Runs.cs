@@ -134,7 +134,7 @@ internal sealed partial class TaskGrain
         _attempt = null;
         _wakeUps.DisarmWatchdog();
         State.InFlight = null;
-        State.LastRun = record;
+        State.LastRun = record.Summary();
         var decision = AttemptConclusion.Decide(run, record.Outcome, State, Calculator, Spec.Execution, Now, Random.Shared);
         State.RoundNum = decision.RoundNum;
         State.ConsecutiveFailures = decision.ConsecutiveFailures;

@@ -43,12 +43,17 @@ public static class CatalogRebuilder
 
         await Task.WhenAll(writes);
         await using var prune = dataSource.CreateCommand("""
-            UPDATE actors_task_catalog SET deleted = true, info = NULL, status = 'deleted', written_at = now()
-            WHERE NOT deleted AND written_at < @scanStarted AND NOT (task_id = ANY(@ids))
+            WITH removed AS (
+                UPDATE actors_task_catalog SET deleted = true, info = NULL, status = 'deleted', written_at = now()
+                WHERE NOT deleted AND written_at < @scanStarted AND NOT (task_id = ANY(@ids))
+                RETURNING task_id),
+            undue AS (
+                UPDATE actors_task_due d SET active = false FROM removed r WHERE d.task_id = r.task_id)
+            SELECT count(*)::integer FROM removed
             """);
         prune.Parameters.AddWithValue("scanStarted", scanStarted);
         prune.Parameters.AddWithValue("ids", ids.ToArray());
-        var removed = await prune.ExecuteNonQueryAsync(cancellationToken);
+        var removed = (int)(await prune.ExecuteScalarAsync(cancellationToken))!;
         logger.LogInformation("Catalog rebuilt from grain state: {Tasks} tasks, {Removed} stale rows removed", ids.Count, removed);
         return (ids.Count, removed);
     }

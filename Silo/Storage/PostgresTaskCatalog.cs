@@ -32,6 +32,14 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         WHERE c.version < EXCLUDED.version OR (c.version = EXCLUDED.version AND EXCLUDED.silo IS DISTINCT FROM c.silo AND EXCLUDED.silo IS NOT NULL)
         """;
 
+    private const string DueSql = """
+        INSERT INTO actors_task_due AS d (task_id, next_run_at, version, active)
+        SELECT * FROM unnest(@ids, @next, @versions, @active)
+        ON CONFLICT (task_id) DO UPDATE
+        SET next_run_at = EXCLUDED.next_run_at, version = EXCLUDED.version, active = EXCLUDED.active
+        WHERE d.version < EXCLUDED.version
+        """;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<PostgresTaskCatalog> _logger;
     private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
@@ -117,7 +125,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
     public async Task<Guid[]> OverdueAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand(
-            "SELECT task_id FROM actors_task_catalog WHERE NOT deleted AND status IN ('pending', 'running') AND next_run_at < @before ORDER BY next_run_at LIMIT @limit");
+            "SELECT task_id FROM actors_task_due WHERE active AND next_run_at < @before ORDER BY next_run_at LIMIT @limit");
         command.Parameters.AddWithValue("before", before.UtcDateTime);
         command.Parameters.AddWithValue("limit", limit);
         var ids = new List<Guid>();
@@ -283,28 +291,46 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         }
     }
 
-    private async Task FlushAsync(IEnumerable<Row> batch)
+    private async Task FlushAsync(IEnumerable<Row> queued)
     {
         // One statement cannot touch a row twice: keep the newest version per task.
-        var rows = batch.GroupBy(r => r.TaskId).Select(g => g.MaxBy(r => r.Version)!).ToList();
-        await using var command = _dataSource.CreateCommand(UpsertSql);
-        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = rows.Select(r => r.TaskId).ToArray() });
+        var rows = queued.GroupBy(r => r.TaskId).Select(g => g.MaxBy(r => r.Version)!).ToList();
+        var ids = rows.Select(r => r.TaskId).ToArray();
+        var next = rows.Select(r => r.NextRunAt is { } n ? (object)n.UtcDateTime : DBNull.Value).ToArray();
+        var versions = rows.Select(r => r.Version).ToArray();
+        await using var batch = _dataSource.CreateBatch();
+        var command = new NpgsqlBatchCommand(UpsertSql);
+        batch.BatchCommands.Add(command);
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
         command.Parameters.Add(new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.AccountId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.Status).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("created", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rows.Select(r => r.CreatedAt.UtcDateTime).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rows.Select(r => r.NextRunAt is { } n ? (object)n.UtcDateTime : DBNull.Value).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.Version).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = next });
+        command.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = versions });
         command.Parameters.Add(new NpgsqlParameter("deleted", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = rows.Select(r => r.Deleted).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("infos", NpgsqlDbType.Array | NpgsqlDbType.Text)
         {
             Value = rows.Select(r => r.Task is { } task ? (object)JsonSerializer.Serialize(task.ToEntry(), ActorsJson.Options) : DBNull.Value).ToArray(),
         });
         command.Parameters.Add(new NpgsqlParameter("silos", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Silo ?? DBNull.Value).ToArray() });
-        await command.ExecuteNonQueryAsync();
+
+        var due = new NpgsqlBatchCommand(DueSql);
+        batch.BatchCommands.Add(due);
+        due.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
+        due.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = next });
+        due.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = versions });
+        due.Parameters.Add(new NpgsqlParameter("active", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = rows.Select(r => r.IsDue).ToArray() });
+
+        // One round trip, one transaction: the catalog row and its due time move together.
+        await batch.ExecuteNonQueryAsync();
     }
 
     /// <summary>A task's row; its JSON is made when the row is written, so a row replaced by a newer one while posted costs nothing.</summary>
-    private sealed record Row(Guid TaskId, string AccountId, string Status, DateTimeOffset CreatedAt, DateTimeOffset? NextRunAt, long Version, bool Deleted, TaskInfo? Task, string? Silo);
+    private sealed record Row(Guid TaskId, string AccountId, string Status, DateTimeOffset CreatedAt, DateTimeOffset? NextRunAt, long Version, bool Deleted, TaskInfo? Task, string? Silo)
+    {
+        /// <summary>Whether the overdue sweep looks at the task (pending or running, not deleted).</summary>
+        public bool IsDue => !Deleted && Status is "pending" or "running";
+    }
 
     private sealed record Write(Row Row, TaskCompletionSource Done);
 }

@@ -38,4 +38,10 @@ public sealed record StoredRun
 
     /// <summary>See <see cref="RunRecord.Trigger"/>.</summary>
     [Id(10), JsonPropertyName("trigger")] public RunTrigger Trigger { get; init; }
+
+    /// <summary>
+    /// This record without its output, as the task's state and catalog row keep their last run
+    /// (the run history has the output): a task's stored state stays small whatever its runs print.
+    /// </summary>
+    public StoredRun Summary() => Output is null ? this : this with { Output = null };
 }
