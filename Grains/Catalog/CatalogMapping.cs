@@ -40,4 +40,36 @@ public static class CatalogMapping
         MissedRuns = entry.MissedRuns,
         RunningSince = entry.RunningSince,
     };
+
+    /// <summary>The part of a task's catalog row that changes with every run.</summary>
+    public static CatalogProgress ToProgress(this TaskInfo task) => new()
+    {
+        Status = task.Status,
+        RoundNum = task.RoundNum,
+        LastExecutionTime = task.LastExecutionTime,
+        NextExecutionTime = task.NextExecutionTime,
+        UpdatedAt = task.UpdatedAt,
+        ConsecutiveFailures = task.ConsecutiveFailures,
+        Version = task.Version,
+        MissedRuns = task.MissedRuns,
+        RunningSince = task.RunningSince,
+    };
+
+    /// <summary>The row brought up to <paramref name="progress"/> when that is newer, with <paramref name="lastRun"/> when known.</summary>
+    public static CatalogEntry With(this CatalogEntry entry, CatalogProgress? progress, StoredRun? lastRun)
+    {
+        var current = progress is null || progress.UpdatedAt < entry.UpdatedAt ? entry : entry with
+        {
+            Status = progress.Status,
+            RoundNum = progress.RoundNum,
+            LastExecutionTime = progress.LastExecutionTime,
+            NextExecutionTime = progress.NextExecutionTime,
+            UpdatedAt = progress.UpdatedAt,
+            ConsecutiveFailures = progress.ConsecutiveFailures,
+            Version = progress.Version,
+            MissedRuns = progress.MissedRuns,
+            RunningSince = progress.RunningSince,
+        };
+        return lastRun is null ? current : current with { LastRun = lastRun };
+    }
 }

@@ -19,9 +19,11 @@ public interface ITaskCatalog
     /// Queues the task's state to be stored soon (within a fraction of a second), coalesced with
     /// its other changes and other tasks' into one write. For the frequent run transitions of a
     /// pending or running task: a change lost with a crashed silo is repaired by the task's next
-    /// change, or by the wake-up the overdue sweep gives it.
+    /// change, or by the wake-up the overdue sweep gives it. A store may then write only what a
+    /// run changes (progress and due time); <paramref name="whole"/> asks for the whole row (a task
+    /// that just arrived on this silo, or a row found stale).
     /// </summary>
-    void Post(TaskInfo task, string host);
+    void Post(TaskInfo task, string host, bool whole = false);
 
     /// <summary>Removes the task (a tombstone as of <paramref name="deletedAt"/>, so a late upsert cannot bring it back).</summary>
     Task RemoveAsync(Guid taskId, DateTimeOffset deletedAt, CancellationToken cancellationToken = default);

@@ -20,7 +20,7 @@ public sealed class InMemoryTaskCatalog : ITaskCatalog
     }
 
     /// <inheritdoc />
-    public void Post(TaskInfo task, string host) => UpsertAsync(task, host);
+    public void Post(TaskInfo task, string host, bool whole = false) => UpsertAsync(task, host);
 
     /// <inheritdoc />
     public Task RemoveAsync(Guid taskId, DateTimeOffset deletedAt, CancellationToken cancellationToken = default)

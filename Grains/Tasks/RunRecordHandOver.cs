@@ -27,7 +27,7 @@ internal sealed class RunRecordHandOver(Guid taskId, TaskServices services)
     }
 
     /// <summary>Hands the saved records the history does not have yet to its writer.</summary>
-    public void HandOver(TaskState state)
+    public void HandOver(TaskState state, string accountId)
     {
         var records = state.PendingRuns.Where(r => !_handedOver.Contains((r.RunId, r.Attempt))).ToList();
         if (records.Count == 0)
@@ -36,7 +36,7 @@ internal sealed class RunRecordHandOver(Guid taskId, TaskServices services)
         }
 
         records.ForEach(r => _handedOver.Add((r.RunId, r.Attempt)));
-        _ = services.History.WriteAsync(taskId, state.Spec.AccountId, records).ContinueWith(
+        _ = services.History.WriteAsync(taskId, accountId, records).ContinueWith(
             t => records.ForEach(r => _answers.Enqueue((r.RunId, r.Attempt, t.IsCompletedSuccessfully))),
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }

@@ -40,7 +40,7 @@ internal sealed partial class TaskGrain
             // Woken for nothing due (timer and reminder both fired, or the sweep read a stale row: repair it).
             if (repairCatalog)
             {
-                services.Catalog.Post(Info(), services.Host);
+                services.Catalog.Post(Info(), services.Host, whole: true);
             }
 
             await PersistAsync(touch: false);
@@ -128,7 +128,7 @@ internal sealed partial class TaskGrain
     {
         if (!recorded)
         {
-            await services.History.WriteAsync(Id, State.Spec.AccountId, [record]);
+            await services.History.WriteAsync(Id, Spec.AccountId, [record]);
         }
 
         _attempt = null;
@@ -193,7 +193,7 @@ internal sealed partial class TaskGrain
         State.Retry = null;
         State.QueuedSlot = null;
         await PersistAsync();
-        await ReleaseAccountAsync(State.Spec.AccountId, deleted: false);
+        await ReleaseAccountAsync(Spec.AccountId, deleted: false);
     }
 
     private void RecordSkipped(long count, DateTimeOffset? firstSlot, string? reason)
@@ -220,7 +220,7 @@ internal sealed partial class TaskGrain
         if (touch)
         {
             State.Version++;
-            State.UpdatedAt = Now;
+            State.UpdatedAt = NextChangeTime();
         }
 
         // Not durable: the end of a round that goes on; its record in the run history is what lasts.
@@ -255,7 +255,7 @@ internal sealed partial class TaskGrain
             throw;
         }
 
-        _records.HandOver(State);
+        _records.HandOver(State, Spec.AccountId);
         if (touch && (awaitCatalog || State.Status is not (ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running)))
         {
             await services.Catalog.UpsertAsync(Info(), services.Host);

@@ -20,6 +20,7 @@ namespace Actors.Grains.Tasks;
 [TaskPlacement]
 internal sealed partial class TaskGrain(
     [PersistentState("task", StorageNames.Default)] IPersistentState<TaskState> store,
+    [PersistentState("taskspec", StorageNames.Default)] IPersistentState<StoredSpec> specStore,
     TaskServices services,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain, ITaskRunSink, ITaskRelocation, IRemindable
 {
@@ -45,7 +46,13 @@ internal sealed partial class TaskGrain(
         }
     }
 
-    private TaskSpec Spec => _spec ??= State.Spec.ToWire();
+    private TaskSpec Spec => _spec ??= specStore.State.ToWire();
+
+    /// <summary>
+    /// The time of a change: now, but always later than the last one, since the catalog orders a
+    /// task's writes by it (a delete in the same millisecond as the create must still win).
+    /// </summary>
+    private DateTimeOffset NextChangeTime() => Now > State.UpdatedAt ? Now : State.UpdatedAt.AddMilliseconds(1);
 
     private NextRunCalculator Calculator => new(Spec.Schedule);
 
@@ -57,6 +64,19 @@ internal sealed partial class TaskGrain(
         if (!State.Exists)
         {
             return;
+        }
+
+        if (State.Spec is { } legacy)
+        {
+            // State written before the spec had a row of its own: move the spec there, once.
+            if (!specStore.RecordExists)
+            {
+                specStore.State = legacy;
+                await specStore.WriteStateAsync(cancellationToken);
+            }
+
+            State.Spec = null;
+            await store.WriteStateAsync(cancellationToken);
         }
 
         if (State.InFlight is { } run && !services.LocalAttempts.Contains(run.RunId, run.Attempt) && !await ReconcileAsync(run))
@@ -73,10 +93,10 @@ internal sealed partial class TaskGrain(
 
         if (State.Status is ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running)
         {
-            services.Catalog.Post(Info(), services.Host);
+            services.Catalog.Post(Info(), services.Host, whole: true);
         }
 
-        _records.HandOver(State);
+        _records.HandOver(State, Spec.AccountId);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -117,8 +137,11 @@ internal sealed partial class TaskGrain(
             return CommandResult.Invalid([new FieldError("task_end_time", "The task would end before its first run; give a later task_end_time or an earlier start.")]);
         }
 
+        // The spec first: state that says the task exists always finds its spec.
         _spec = spec;
-        store.State = new TaskState { Exists = true, TaskId = Id, Spec = spec.ToStored(), Status = ScheduledTaskStatus.Pending, NextRunAt = first, CreatedAt = now };
+        specStore.State = spec.ToStored();
+        await specStore.WriteStateAsync();
+        store.State = new TaskState { Exists = true, TaskId = Id, Status = ScheduledTaskStatus.Pending, NextRunAt = first, CreatedAt = now };
         await PersistAsync(awaitCatalog: true);
         return CommandResult.Ok("Task created.", Info());
     }
@@ -142,10 +165,11 @@ internal sealed partial class TaskGrain(
         var unwritten = State.PendingRuns;
 
         // A tombstone rather than no row: the id stays spent (see AccountGrain).
-        store.State = new TaskState { TaskId = Id, Deleted = true, Version = version, UpdatedAt = Now, PendingRuns = unwritten };
+        store.State = new TaskState { TaskId = Id, Deleted = true, Version = version, UpdatedAt = NextChangeTime(), PendingRuns = unwritten };
         await store.WriteStateAsync();
         await _wakeUps.UnregisterAsync(State);
         await services.Catalog.RemoveAsync(Id, State.UpdatedAt);
+        await ClearSpecAsync();
         await ReleaseAccountAsync(info.Spec.AccountId, deleted: true);
         DeactivateOnIdle();
         return CommandResult.Ok("Task deleted.", info);
@@ -187,7 +211,7 @@ internal sealed partial class TaskGrain(
             return CommandResult.Ok("Task resumed.", Info());
         }
 
-        await ReleaseAccountAsync(State.Spec.AccountId, deleted: false);
+        await ReleaseAccountAsync(Spec.AccountId, deleted: false);
         return CommandResult.Ok("Task resumed, but its schedule has ended: it is completed.", Info());
     }
 
@@ -273,6 +297,19 @@ internal sealed partial class TaskGrain(
 
     private TaskInfo Info() => State.ToInfo(Id, Spec);
 
+    /// <summary>A deleted task keeps its tombstone, not its spec (which may hold credentials).</summary>
+    private async Task ClearSpecAsync()
+    {
+        try
+        {
+            await specStore.ClearStateAsync();
+        }
+        catch (Exception ex)
+        {
+            LogSpecClearFailed(ex, Id);
+        }
+    }
+
     private async Task ReleaseAccountAsync(string accountId, bool deleted)
     {
         try
@@ -308,6 +345,9 @@ internal sealed partial class TaskGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Task {TaskId}: could not save its state on deactivation; the next activation finds its runs in the history")]
     private partial void LogSaveOnDeactivationFailed(Exception exception, Guid taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: deleted, but its spec could not be removed from storage")]
+    private partial void LogSpecClearFailed(Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Task {TaskId}: could not start moving")]
     private partial void LogMoveFailed(Exception? exception, Guid taskId);

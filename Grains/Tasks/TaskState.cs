@@ -20,8 +20,12 @@ public sealed class TaskState
     /// <summary>The task's id (also the grain key), so the catalog can be rebuilt from stored state alone.</summary>
     [Id(2), JsonPropertyName("taskId")] public Guid TaskId { get; set; }
 
-    /// <summary>The normalised spec.</summary>
-    [Id(3), JsonPropertyName("spec")] public StoredSpec Spec { get; set; } = new();
+    /// <summary>
+    /// The spec, only in state written before the spec had a stored row of its own (the task
+    /// grain's <c>taskspec</c> state, written when the task is created and never again): a run then
+    /// rewrites only this small state. An activation that finds it here moves it there.
+    /// </summary>
+    [Id(3), JsonPropertyName("spec")] public StoredSpec? Spec { get; set; }
 
     /// <summary>Current status.</summary>
     [Id(4), JsonPropertyName("status")] public ScheduledTaskStatus Status { get; set; }

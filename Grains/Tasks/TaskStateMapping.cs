@@ -23,6 +23,6 @@ public static class TaskStateMapping
         RunningSince = state.InFlight?.StartedAt,
     };
 
-    /// <summary>The public view of the task.</summary>
-    public static TaskInfo ToInfo(this TaskState state, Guid taskId) => state.ToInfo(taskId, state.Spec.ToWire());
+    /// <summary>The public view of the task with its stored <paramref name="spec"/>.</summary>
+    public static TaskInfo ToInfo(this TaskState state, Guid taskId, StoredSpec spec) => state.ToInfo(taskId, spec.ToWire());
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Actors.Grains.Catalog;
 using Actors.Grains.Storage;
 using Actors.Grains.Tasks;
+using Actors.Grains.Tasks.Stored;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -26,17 +27,23 @@ public static class CatalogRebuilder
         var ids = new List<Guid>();
         var writes = new List<Task>();
         await using (var command = dataSource.CreateCommand(
-            "SELECT payloadbinary FROM orleansstorage WHERE serviceid = @service AND graintypestring = 'task' AND payloadbinary IS NOT NULL"))
+            """
+            SELECT t.payloadbinary, s.payloadbinary FROM orleansstorage t
+            LEFT JOIN orleansstorage s ON s.serviceid = t.serviceid AND s.graintypestring = 'taskspec'
+                AND s.grainidn0 = t.grainidn0 AND s.grainidn1 = t.grainidn1 AND s.grainidextensionstring IS NOT DISTINCT FROM t.grainidextensionstring
+            WHERE t.serviceid = @service AND t.graintypestring = 'task' AND t.payloadbinary IS NOT NULL
+            """))
         {
             command.Parameters.AddWithValue("service", serviceId);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var state = JsonSerializer.Deserialize<TaskState>((byte[])reader[0], ActorsJson.Options);
-                if (state is { Exists: true } && state.TaskId != Guid.Empty)
+                var spec = reader.IsDBNull(1) ? state?.Spec : JsonSerializer.Deserialize<StoredSpec>((byte[])reader[1], ActorsJson.Options);
+                if (state is { Exists: true } && state.TaskId != Guid.Empty && spec is not null)
                 {
                     ids.Add(state.TaskId);
-                    writes.Add(catalog.UpsertAsync(state.ToInfo(state.TaskId), cancellationToken: cancellationToken));
+                    writes.Add(catalog.UpsertAsync(state.ToInfo(state.TaskId, spec), cancellationToken: cancellationToken));
                 }
             }
         }

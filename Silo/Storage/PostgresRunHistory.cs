@@ -29,7 +29,8 @@ public sealed partial class PostgresRunHistory : IRunHistory, IAsyncDisposable
         ON CONFLICT DO NOTHING
         """;
 
-    private const string Columns = "task_id, started_at, run_id, attempt, round, scheduled_at, finished_at, outcome, trigger, silo, error, output";
+    /// <summary>The columns <see cref="ReadRun"/> reads, in its order.</summary>
+    internal const string Columns = "task_id, started_at, run_id, attempt, round, scheduled_at, finished_at, outcome, trigger, silo, error, output";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<PostgresRunHistory> _logger;
@@ -161,20 +162,23 @@ public sealed partial class PostgresRunHistory : IRunHistory, IAsyncDisposable
         await _writer;
     }
 
-    private static RunRecord Read(NpgsqlDataReader reader) => new()
+    private static RunRecord Read(NpgsqlDataReader reader) => ReadRun(reader, 0);
+
+    /// <summary>A run from <see cref="Columns"/>, read from ordinal <paramref name="first"/> on.</summary>
+    internal static RunRecord ReadRun(NpgsqlDataReader reader, int first) => new()
     {
-        TaskId = reader.GetGuid(0),
-        StartedAt = reader.GetFieldValue<DateTimeOffset>(1),
-        RunId = reader.GetString(2),
-        Attempt = reader.GetInt32(3),
-        Round = reader.GetInt64(4),
-        ScheduledAt = reader.GetFieldValue<DateTimeOffset>(5),
-        FinishedAt = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-        Outcome = (RunOutcome)reader.GetInt16(7),
-        Trigger = (RunTrigger)reader.GetInt16(8),
-        Silo = reader.GetString(9),
-        Error = reader.IsDBNull(10) ? null : reader.GetString(10),
-        Output = reader.IsDBNull(11) ? null : reader.GetString(11),
+        TaskId = reader.GetGuid(first),
+        StartedAt = reader.GetFieldValue<DateTimeOffset>(first + 1),
+        RunId = reader.GetString(first + 2),
+        Attempt = reader.GetInt32(first + 3),
+        Round = reader.GetInt64(first + 4),
+        ScheduledAt = reader.GetFieldValue<DateTimeOffset>(first + 5),
+        FinishedAt = reader.IsDBNull(first + 6) ? null : reader.GetFieldValue<DateTimeOffset>(first + 6),
+        Outcome = (RunOutcome)reader.GetInt16(first + 7),
+        Trigger = (RunTrigger)reader.GetInt16(first + 8),
+        Silo = reader.GetString(first + 9),
+        Error = reader.IsDBNull(first + 10) ? null : reader.GetString(first + 10),
+        Output = reader.IsDBNull(first + 11) ? null : reader.GetString(first + 11),
     };
 
     private async Task WriteLoopAsync()

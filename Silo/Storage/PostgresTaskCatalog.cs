@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Actors.Grains;
 using Actors.Grains.Catalog;
 using Actors.Grains.Storage;
+using Actors.Grains.Tasks.Stored;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -30,13 +32,14 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
             next_run_at = EXCLUDED.next_run_at, version = EXCLUDED.version, deleted = EXCLUDED.deleted, info = EXCLUDED.info,
             silo = coalesce(EXCLUDED.silo, c.silo), written_at = now()
         WHERE c.version < EXCLUDED.version OR (c.version = EXCLUDED.version AND EXCLUDED.silo IS DISTINCT FROM c.silo AND EXCLUDED.silo IS NOT NULL)
+        RETURNING task_id, status, silo
         """;
 
     private const string DueSql = """
-        INSERT INTO actors_task_due AS d (task_id, next_run_at, version, active)
-        SELECT * FROM unnest(@ids, @next, @versions, @active)
+        INSERT INTO actors_task_due AS d (task_id, next_run_at, version, active, live)
+        SELECT * FROM unnest(@ids, @next, @versions, @active, @lives::json[])
         ON CONFLICT (task_id) DO UPDATE
-        SET next_run_at = EXCLUDED.next_run_at, version = EXCLUDED.version, active = EXCLUDED.active
+        SET next_run_at = EXCLUDED.next_run_at, version = EXCLUDED.version, active = EXCLUDED.active, live = EXCLUDED.live
         WHERE d.version < EXCLUDED.version
         """;
 
@@ -47,6 +50,12 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
     private readonly Lock _postedLock = new();
     private Dictionary<Guid, Row> _posted = [];
 
+    /// <summary>
+    /// The status and silo of each catalog row this silo last wrote: a posted change that keeps
+    /// both writes only the task's due row (its progress), not the catalog row and its indexes.
+    /// </summary>
+    private readonly ConcurrentDictionary<Guid, (string Status, string? Silo)> _written = new();
+
     /// <summary>Starts the background writer.</summary>
     public PostgresTaskCatalog(NpgsqlDataSource dataSource, ILogger<PostgresTaskCatalog> logger)
     {
@@ -56,14 +65,14 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task UpsertAsync(TaskInfo task, string? host = null, CancellationToken cancellationToken = default) => Enqueue(ToRow(task, host));
+    public Task UpsertAsync(TaskInfo task, string? host = null, CancellationToken cancellationToken = default) => Enqueue(ToRow(task, host) with { Whole = true });
 
     /// <inheritdoc />
-    public void Post(TaskInfo task, string host) => Keep([ToRow(task, host)]);
+    public void Post(TaskInfo task, string host, bool whole = false) => Keep([ToRow(task, host) with { Whole = whole }]);
 
     /// <inheritdoc />
     public Task RemoveAsync(Guid taskId, DateTimeOffset deletedAt, CancellationToken cancellationToken = default) =>
-        Enqueue(new Row(taskId, "", "deleted", DateTimeOffset.UtcNow, null, deletedAt.UtcTicks, true, null, null));
+        Enqueue(new Row(taskId, "", "deleted", DateTimeOffset.UtcNow, null, deletedAt.UtcTicks, true, null, null) { Whole = true });
 
     /// <inheritdoc />
     public async Task<TaskPage> ListAsync(TaskQuery query, CancellationToken cancellationToken = default)
@@ -75,11 +84,16 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         batch.BatchCommands.Add(Command($"SELECT count(*) FROM actors_task_catalog WHERE {filter}", query));
         // Offset over the ids alone (an index-only scan), then fetch the page's rows: a deep
         // offset skips index entries rather than whole rows.
+        // Each row with its progress (the due row) and its last run (the run history's newest).
         var page = Command($"""
-            SELECT c.info FROM (
+            SELECT c.info, d.live, r.* FROM (
                 SELECT task_id, created_at FROM actors_task_catalog WHERE {filter}
                 ORDER BY created_at, task_id LIMIT @limit OFFSET @offset) p
             JOIN actors_task_catalog c ON c.task_id = p.task_id
+            LEFT JOIN actors_task_due d ON d.task_id = p.task_id
+            LEFT JOIN LATERAL (
+                SELECT {PostgresRunHistory.Columns} FROM actors_task_runs WHERE task_id = p.task_id
+                ORDER BY started_at DESC, run_id DESC, attempt DESC LIMIT 1) r ON true
             ORDER BY p.created_at, p.task_id
             """, query);
         page.Parameters.AddWithValue("limit", query.Limit);
@@ -93,7 +107,10 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         var tasks = new List<TaskInfo>(query.Limit);
         while (await reader.ReadAsync(cancellationToken))
         {
-            tasks.Add(JsonSerializer.Deserialize<CatalogEntry>(reader.GetString(0), ActorsJson.Options)!.ToInfo());
+            var entry = JsonSerializer.Deserialize<CatalogEntry>(reader.GetString(0), ActorsJson.Options)!;
+            var progress = reader.IsDBNull(1) ? null : JsonSerializer.Deserialize<CatalogProgress>(reader.GetString(1), ActorsJson.Options);
+            var lastRun = reader.IsDBNull(2) ? null : PostgresRunHistory.ReadRun(reader, 2).ToStored().Summary();
+            tasks.Add(entry.With(progress, lastRun).ToInfo());
         }
 
         return new TaskPage { Total = total, Tasks = [.. tasks] };
@@ -209,10 +226,17 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         {
             foreach (var row in rows)
             {
-                if (!_posted.TryGetValue(row.TaskId, out var existing) || existing.Version < row.Version
-                    || (existing.Version == row.Version && row.Silo is not null))
+                if (!_posted.TryGetValue(row.TaskId, out var existing))
                 {
                     _posted[row.TaskId] = row;
+                }
+                else if (existing.Version < row.Version || (existing.Version == row.Version && row.Silo is not null))
+                {
+                    _posted[row.TaskId] = row with { Whole = row.Whole || existing.Whole };
+                }
+                else if (row.Whole && !existing.Whole)
+                {
+                    _posted[row.TaskId] = existing with { Whole = true };
                 }
             }
         }
@@ -294,25 +318,11 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
     private async Task FlushAsync(IEnumerable<Row> queued)
     {
         // One statement cannot touch a row twice: keep the newest version per task.
-        var rows = queued.GroupBy(r => r.TaskId).Select(g => g.MaxBy(r => r.Version)!).ToList();
+        var rows = queued.GroupBy(r => r.TaskId).Select(g => g.MaxBy(r => r.Version)! with { Whole = g.Any(r => r.Whole) }).ToList();
         var ids = rows.Select(r => r.TaskId).ToArray();
         var next = rows.Select(r => r.NextRunAt is { } n ? (object)n.UtcDateTime : DBNull.Value).ToArray();
         var versions = rows.Select(r => r.Version).ToArray();
         await using var batch = _dataSource.CreateBatch();
-        var command = new NpgsqlBatchCommand(UpsertSql);
-        batch.BatchCommands.Add(command);
-        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
-        command.Parameters.Add(new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.AccountId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.Status).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("created", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rows.Select(r => r.CreatedAt.UtcDateTime).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = next });
-        command.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = versions });
-        command.Parameters.Add(new NpgsqlParameter("deleted", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = rows.Select(r => r.Deleted).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("infos", NpgsqlDbType.Array | NpgsqlDbType.Text)
-        {
-            Value = rows.Select(r => r.Task is { } task ? (object)JsonSerializer.Serialize(task.ToEntry(), ActorsJson.Options) : DBNull.Value).ToArray(),
-        });
-        command.Parameters.Add(new NpgsqlParameter("silos", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Silo ?? DBNull.Value).ToArray() });
 
         var due = new NpgsqlBatchCommand(DueSql);
         batch.BatchCommands.Add(due);
@@ -320,14 +330,57 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         due.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = next });
         due.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = versions });
         due.Parameters.Add(new NpgsqlParameter("active", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = rows.Select(r => r.IsDue).ToArray() });
+        due.Parameters.Add(new NpgsqlParameter("lives", NpgsqlDbType.Array | NpgsqlDbType.Text)
+        {
+            Value = rows.Select(r => r.Task is { } task ? (object)JsonSerializer.Serialize(task.ToProgress(), ActorsJson.Options) : DBNull.Value).ToArray(),
+        });
 
-        // One round trip, one transaction: the catalog row and its due time move together.
-        await batch.ExecuteNonQueryAsync();
+        // The catalog row only when it changes more than the task's progress.
+        rows = [.. rows.Where(r => r.Whole || !_written.TryGetValue(r.TaskId, out var known) || known != (r.Status, r.Silo ?? known.Silo))];
+        if (rows.Count == 0)
+        {
+            await batch.ExecuteNonQueryAsync();
+            return;
+        }
+
+        var command = new NpgsqlBatchCommand(UpsertSql);
+        batch.BatchCommands.Insert(0, command);
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = rows.Select(r => r.TaskId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.AccountId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.Status).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("created", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rows.Select(r => r.CreatedAt.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = rows.Select(r => r.NextRunAt is { } n ? (object)n.UtcDateTime : DBNull.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.Version).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("deleted", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = rows.Select(r => r.Deleted).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("infos", NpgsqlDbType.Array | NpgsqlDbType.Text)
+        {
+            Value = rows.Select(r => r.Task is { } task ? (object)JsonSerializer.Serialize(task.ToEntry(), ActorsJson.Options) : DBNull.Value).ToArray(),
+        });
+        command.Parameters.Add(new NpgsqlParameter("silos", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Silo ?? DBNull.Value).ToArray() });
+
+        // One round trip, one transaction: the catalog row and its due row move together. Only
+        // the rows the catalog took (newer versions) are remembered as written.
+        await using var reader = await batch.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var id = reader.GetGuid(0);
+            if (reader.GetString(1) == "deleted")
+            {
+                _written.TryRemove(id, out _);
+            }
+            else
+            {
+                _written[id] = (reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            }
+        }
     }
 
     /// <summary>A task's row; its JSON is made when the row is written, so a row replaced by a newer one while posted costs nothing.</summary>
     private sealed record Row(Guid TaskId, string AccountId, string Status, DateTimeOffset CreatedAt, DateTimeOffset? NextRunAt, long Version, bool Deleted, TaskInfo? Task, string? Silo)
     {
+        /// <summary>Whether the whole catalog row is written whatever this silo wrote before (commands, deletes, rebuilds).</summary>
+        public bool Whole { get; init; }
+
         /// <summary>Whether the overdue sweep looks at the task (pending or running, not deleted).</summary>
         public bool IsDue => !Deleted && Status is "pending" or "running";
     }

@@ -99,14 +99,18 @@ CREATE INDEX IF NOT EXISTS actors_task_catalog_by_silo
 -- The run history: one row per finished attempt or record of skipped slots, append-only. The
 -- unique key makes a retried write of the same record a no-op and serves a task's newest-first
 -- pages; the start-time index serves the newest runs across tasks and the pruning by age.
--- When each task is next due, written with its catalog row: only the primary key is indexed, so
--- each run's write is a HOT update in place. `active`: pending or running, not deleted.
+-- When each task is next due and how its runs go, written with every change of the task: only the
+-- primary key is indexed, so each run's write is a small HOT update in place. `active`: pending or
+-- running, not deleted.
 CREATE TABLE IF NOT EXISTS actors_task_due (
     task_id     uuid PRIMARY KEY,
     next_run_at timestamptz,
     version     bigint NOT NULL,
     active      boolean NOT NULL
 ) WITH (fillfactor = 50);
+-- `live`: the part of the catalog row that changes with every run (CatalogProgress); the catalog
+-- row itself is rewritten only when the task's status or silo changes.
+ALTER TABLE actors_task_due ADD COLUMN IF NOT EXISTS live json;
 INSERT INTO actors_task_due (task_id, next_run_at, version, active)
 SELECT task_id, next_run_at, version, NOT deleted AND status IN ('pending', 'running') FROM actors_task_catalog
 ON CONFLICT (task_id) DO NOTHING;

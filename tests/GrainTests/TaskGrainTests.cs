@@ -1,7 +1,10 @@
 using Actors.Grains;
 using Actors.Grains.Placement;
+using Actors.Grains.Tasks;
+using Actors.Grains.Tasks.Stored;
 using Actors.GrainTests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Actors.GrainTests;
@@ -238,6 +241,33 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
         Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Equal(["interval", "time_zone", "executor"], result.Errors.Select(e => e.Field));
         Assert.Null((await Grains.GetAccountGrain(account).GetTasksAsync()).ActiveTaskId);
+    }
+
+    [Fact]
+    public async Task StateWrittenWithTheSpecInsideLoadsAndMovesTheSpecToItsOwnRow()
+    {
+        var id = Guid.NewGuid();
+        var grainId = Grains.GetTaskGrain(id).GetGrainId();
+        var storage = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var spec = Specs.IntervalSpec(Specs.NewAccount(), 3600) with { Name = "written before" };
+        var legacy = new TaskState
+        {
+            Exists = true, TaskId = id, Spec = spec.ToStored(), Status = ScheduledTaskStatus.Paused, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, Version = 7,
+        };
+        await storage.WriteStateAsync("task", grainId, new GrainState<TaskState>(legacy));
+
+        var info = await Grains.GetTaskGrain(id).GetAsync();
+
+        Assert.Equal("written before", info!.Spec.Name);
+        Assert.Equal(ScheduledTaskStatus.Paused, info.Status);
+        var specRow = new GrainState<StoredSpec>();
+        await storage.ReadStateAsync("taskspec", grainId, specRow);
+        Assert.True(specRow.RecordExists);
+        Assert.Equal("written before", specRow.State!.Name);
+        var stateRow = new GrainState<TaskState>();
+        await storage.ReadStateAsync("task", grainId, stateRow);
+        Assert.Null(stateRow.State!.Spec);
+        Assert.Equal(7, stateRow.State.Version);
     }
 
     private async Task<Guid> CreateAsync(CreateTaskRequest request)

@@ -28,7 +28,7 @@ public sealed class StoredStateTests
     public void StateWrittenBeforeLoadsIntoTodaysTypes()
     {
         var state = JsonSerializer.Deserialize<TaskState>(WrittenBefore, ActorsJson.Options)!;
-        var spec = state.Spec.ToWire();
+        var spec = state.Spec!.ToWire();
 
         Assert.Equal(ScheduledTaskStatus.Running, state.Status);
         Assert.Equal(41, state.RoundNum);
@@ -72,10 +72,25 @@ public sealed class StoredStateTests
     [Fact]
     public void TheSpecMapsToItsStoredFormAndBack()
     {
-        var spec = JsonSerializer.Deserialize<TaskState>(WrittenBefore, ActorsJson.Options)!.Spec.ToWire();
+        var spec = JsonSerializer.Deserialize<TaskState>(WrittenBefore, ActorsJson.Options)!.Spec!.ToWire();
 
         var back = spec.ToStored().ToWire();
 
         Assert.Equal(JsonSerializer.Serialize(spec), JsonSerializer.Serialize(back));
+    }
+
+    [Fact]
+    public void UtcInstantsAreStoredAsExactTickCountsAndOtherOffsetsAsText()
+    {
+        var utc = new DateTimeOffset(2026, 3, 2, 12, 0, 3, TimeSpan.Zero).AddTicks(1_234_567);
+        var local = new DateTimeOffset(2026, 3, 2, 20, 0, 0, TimeSpan.FromHours(8));
+
+        var json = JsonSerializer.Serialize(new[] { utc, local }, ActorsJson.Options);
+        var back = JsonSerializer.Deserialize<DateTimeOffset[]>(json, ActorsJson.Options)!;
+
+        Assert.StartsWith("[17", json, StringComparison.Ordinal);
+        Assert.Contains("+08:00", json, StringComparison.Ordinal);
+        Assert.Equal((utc, TimeSpan.Zero), (back[0], back[0].Offset));
+        Assert.Equal((local, local.Offset), (back[1], back[1].Offset));
     }
 }

@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+
+namespace Actors.Grains.Catalog;
+
+/// <summary>
+/// The part of a task's catalog row that changes with every run, stored apart from the rest (the
+/// <c>live</c> column of the due table) so a run writes a small row in place instead of the whole
+/// catalog row with its indexes. JSON names pinned here, like <see cref="CatalogEntry"/>'s. The last
+/// run is not in it: the run history has it.
+/// </summary>
+public sealed record CatalogProgress
+{
+    /// <summary>See <see cref="TaskInfo.Status"/>.</summary>
+    [JsonPropertyName("status")] public ScheduledTaskStatus Status { get; init; }
+
+    /// <summary>See <see cref="TaskInfo.RoundNum"/>.</summary>
+    [JsonPropertyName("roundNum")] public long RoundNum { get; init; }
+
+    /// <summary>See <see cref="TaskInfo.LastExecutionTime"/>.</summary>
+    [JsonPropertyName("lastExecutionTime")] public DateTimeOffset? LastExecutionTime { get; init; }
+
+    /// <summary>See <see cref="TaskInfo.NextExecutionTime"/>.</summary>
+    [JsonPropertyName("nextExecutionTime")] public DateTimeOffset? NextExecutionTime { get; init; }
+
+    /// <summary>See <see cref="TaskInfo.UpdatedAt"/>.</summary>
+    [JsonPropertyName("updatedAt")] public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>See <see cref="TaskInfo.ConsecutiveFailures"/>.</summary>
+    [JsonPropertyName("consecutiveFailures")] public int ConsecutiveFailures { get; init; }
+
+    /// <summary>See <see cref="TaskInfo.Version"/>.</summary>
+    [JsonPropertyName("version")] public long Version { get; init; }
+
+    /// <summary>See <see cref="TaskInfo.MissedRuns"/>.</summary>
+    [JsonPropertyName("missedRuns")] public long MissedRuns { get; init; }
+
+    /// <summary>See <see cref="TaskInfo.RunningSince"/>.</summary>
+    [JsonPropertyName("runningSince")] public DateTimeOffset? RunningSince { get; init; }
+}
