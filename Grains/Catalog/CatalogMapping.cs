@@ -41,35 +41,14 @@ public static class CatalogMapping
         RunningSince = entry.RunningSince,
     };
 
-    /// <summary>The part of a task's catalog row that changes with every run.</summary>
-    public static CatalogProgress ToProgress(this TaskInfo task) => new()
+    /// <summary>
+    /// The row brought up to <paramref name="progress"/> (the due row's progress, read as a row
+    /// with only those fields) when that is newer, with <paramref name="lastRun"/> when known.
+    /// </summary>
+    public static CatalogEntry With(this CatalogEntry entry, CatalogEntry? progress, StoredRun? lastRun)
     {
-        Status = task.Status,
-        RoundNum = task.RoundNum,
-        LastExecutionTime = task.LastExecutionTime,
-        NextExecutionTime = task.NextExecutionTime,
-        UpdatedAt = task.UpdatedAt,
-        ConsecutiveFailures = task.ConsecutiveFailures,
-        Version = task.Version,
-        MissedRuns = task.MissedRuns,
-        RunningSince = task.RunningSince,
-    };
-
-    /// <summary>The row brought up to <paramref name="progress"/> when that is newer, with <paramref name="lastRun"/> when known.</summary>
-    public static CatalogEntry With(this CatalogEntry entry, CatalogProgress? progress, StoredRun? lastRun)
-    {
-        var current = progress is null || progress.UpdatedAt < entry.UpdatedAt ? entry : entry with
-        {
-            Status = progress.Status,
-            RoundNum = progress.RoundNum,
-            LastExecutionTime = progress.LastExecutionTime,
-            NextExecutionTime = progress.NextExecutionTime,
-            UpdatedAt = progress.UpdatedAt,
-            ConsecutiveFailures = progress.ConsecutiveFailures,
-            Version = progress.Version,
-            MissedRuns = progress.MissedRuns,
-            RunningSince = progress.RunningSince,
-        };
+        var current = progress is null || progress.UpdatedAt < entry.UpdatedAt ? entry
+            : progress with { TaskId = entry.TaskId, Spec = entry.Spec, CreatedAt = entry.CreatedAt, LastRun = entry.LastRun };
         return lastRun is null ? current : current with { LastRun = lastRun };
     }
 }

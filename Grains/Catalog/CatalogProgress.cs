@@ -5,10 +5,10 @@ namespace Actors.Grains.Catalog;
 /// <summary>
 /// The part of a task's catalog row that changes with every run, stored apart from the rest (the
 /// <c>live</c> column of the due table) so a run writes a small row in place instead of the whole
-/// catalog row with its indexes. JSON names pinned here, like <see cref="CatalogEntry"/>'s. The last
-/// run is not in it: the run history has it.
+/// catalog row with its indexes. JSON names pinned here; the whole row, <see cref="CatalogEntry"/>,
+/// adds what runs do not change. The last run is not in it: the run history has it.
 /// </summary>
-public sealed record CatalogProgress
+public record CatalogProgress
 {
     /// <summary>See <see cref="TaskInfo.Status"/>.</summary>
     [JsonPropertyName("status")] public ScheduledTaskStatus Status { get; init; }

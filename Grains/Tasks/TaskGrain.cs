@@ -31,6 +31,7 @@ internal sealed partial class TaskGrain(
     private bool _relocateAfterRun;
     private bool _unsaved;
     private bool _discard;
+    private bool _lastRunLookedUp;
 
     private TaskState State => store.State;
 
@@ -146,7 +147,23 @@ internal sealed partial class TaskGrain(
         return CommandResult.Ok("Task created.", Info());
     }
 
-    public Task<TaskInfo?> GetAsync() => Task.FromResult(State.Exists ? Info() : null);
+    public async Task<TaskInfo?> GetAsync()
+    {
+        if (!State.Exists)
+        {
+            return null;
+        }
+
+        if (State.LastRun is null && !_lastRunLookedUp && (State.RoundNum > 0 || State.MissedRuns > 0))
+        {
+            // The last run is not in the stored state: an activation finds it in the run history.
+            _lastRunLookedUp = true;
+            var newest = (await services.History.ListAsync(new RunQuery { TaskId = Id, Limit = 1 })).Runs.FirstOrDefault();
+            State.LastRun ??= newest?.ToStored().Summary();
+        }
+
+        return Info();
+    }
 
     public Task<RunRecord[]?> GetLiveRunsAsync() => Task.FromResult<RunRecord[]?>(!State.Exists ? null :
         [.. State.PendingRuns.Prepend(State.InFlight is { } run ? RunRecords.Running(run) : null).OfType<StoredRun>()

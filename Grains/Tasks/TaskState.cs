@@ -15,7 +15,7 @@ public sealed class TaskState
     [Id(0), JsonPropertyName("exists")] public bool Exists { get; set; }
 
     /// <summary>The task was deleted: the id is spent and is never used for another task.</summary>
-    [Id(1), JsonPropertyName("deleted")] public bool Deleted { get; set; }
+    [Id(1), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault), JsonPropertyName("deleted")] public bool Deleted { get; set; }
 
     /// <summary>The task's id (also the grain key), so the catalog can be rebuilt from stored state alone.</summary>
     [Id(2), JsonPropertyName("taskId")] public Guid TaskId { get; set; }
@@ -49,10 +49,10 @@ public sealed class TaskState
     [Id(10), JsonPropertyName("version")] public long Version { get; set; }
 
     /// <summary>Failed rounds in a row.</summary>
-    [Id(11), JsonPropertyName("consecutiveFailures")] public int ConsecutiveFailures { get; set; }
+    [Id(11), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault), JsonPropertyName("consecutiveFailures")] public int ConsecutiveFailures { get; set; }
 
     /// <summary>Slots missed and not replayed.</summary>
-    [Id(12), JsonPropertyName("missedRuns")] public long MissedRuns { get; set; }
+    [Id(12), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault), JsonPropertyName("missedRuns")] public long MissedRuns { get; set; }
 
     /// <summary>The attempt in flight, if any.</summary>
     [Id(13), JsonPropertyName("inFlight")] public InFlightRun? InFlight { get; set; }
@@ -73,10 +73,14 @@ public sealed class TaskState
     [Id(18), JsonPropertyName("pausedSlot")] public DateTimeOffset? PausedSlot { get; set; }
 
     /// <summary>A slot came due while the dispatcher was stopped, and the dispatcher was told.</summary>
-    [Id(19), JsonPropertyName("deferred")] public bool Deferred { get; set; }
+    [Id(19), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault), JsonPropertyName("deferred")] public bool Deferred { get; set; }
 
-    /// <summary>The last finished run (or skipped slots), for the task's public view.</summary>
-    [Id(20), JsonPropertyName("lastRun")] public StoredRun? LastRun { get; set; }
+    /// <summary>
+    /// The last finished run (or skipped slots), for the task's public view. Not stored (the run
+    /// history has it, and every run would rewrite it): an activation looks it up when first asked.
+    /// Defaults are not stored either.
+    /// </summary>
+    [Id(20), JsonIgnore] public StoredRun? LastRun { get; set; }
 
     /// <summary>Run records saved with the state but not yet confirmed in the run history; written again after a crash.</summary>
     [Id(21), JsonPropertyName("pendingRuns")] public List<StoredRun> PendingRuns { get; set; } = [];

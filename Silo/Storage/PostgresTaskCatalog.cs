@@ -108,7 +108,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         while (await reader.ReadAsync(cancellationToken))
         {
             var entry = JsonSerializer.Deserialize<CatalogEntry>(reader.GetString(0), ActorsJson.Options)!;
-            var progress = reader.IsDBNull(1) ? null : JsonSerializer.Deserialize<CatalogProgress>(reader.GetString(1), ActorsJson.Options);
+            var progress = reader.IsDBNull(1) ? null : JsonSerializer.Deserialize<CatalogEntry>(reader.GetString(1), ActorsJson.Options);
             var lastRun = reader.IsDBNull(2) ? null : PostgresRunHistory.ReadRun(reader, 2).ToStored().Summary();
             tasks.Add(entry.With(progress, lastRun).ToInfo());
         }
@@ -322,6 +322,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         var ids = rows.Select(r => r.TaskId).ToArray();
         var next = rows.Select(r => r.NextRunAt is { } n ? (object)n.UtcDateTime : DBNull.Value).ToArray();
         var versions = rows.Select(r => r.Version).ToArray();
+        var entries = rows.ToDictionary(r => r.TaskId, r => r.Task?.ToEntry());
         await using var batch = _dataSource.CreateBatch();
 
         var due = new NpgsqlBatchCommand(DueSql);
@@ -332,7 +333,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         due.Parameters.Add(new NpgsqlParameter("active", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = rows.Select(r => r.IsDue).ToArray() });
         due.Parameters.Add(new NpgsqlParameter("lives", NpgsqlDbType.Array | NpgsqlDbType.Text)
         {
-            Value = rows.Select(r => r.Task is { } task ? (object)JsonSerializer.Serialize(task.ToProgress(), ActorsJson.Options) : DBNull.Value).ToArray(),
+            Value = rows.Select(r => entries[r.TaskId] is { } entry ? (object)JsonSerializer.Serialize<CatalogProgress>(entry, ActorsJson.Options) : DBNull.Value).ToArray(),
         });
 
         // The catalog row only when it changes more than the task's progress.
@@ -354,7 +355,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter("deleted", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = rows.Select(r => r.Deleted).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("infos", NpgsqlDbType.Array | NpgsqlDbType.Text)
         {
-            Value = rows.Select(r => r.Task is { } task ? (object)JsonSerializer.Serialize(task.ToEntry(), ActorsJson.Options) : DBNull.Value).ToArray(),
+            Value = rows.Select(r => entries[r.TaskId] is { } entry ? (object)JsonSerializer.Serialize(entry, ActorsJson.Options) : DBNull.Value).ToArray(),
         });
         command.Parameters.Add(new NpgsqlParameter("silos", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Silo ?? DBNull.Value).ToArray() });
 
