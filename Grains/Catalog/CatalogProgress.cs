@@ -3,10 +3,10 @@ using System.Text.Json.Serialization;
 namespace Actors.Grains.Catalog;
 
 /// <summary>
-/// The part of a task's catalog row that changes with every run, stored apart from the rest (the
-/// <c>live</c> column of the due table) so a run writes a small row in place instead of the whole
-/// catalog row with its indexes. JSON names pinned here; the whole row, <see cref="CatalogEntry"/>,
-/// adds what runs do not change. The last run is not in it: the run history has it.
+/// The part of a task's catalog row that changes with every run. The silo stores it apart from the
+/// rest, as columns of the due table, so a run writes a small row in place instead of the whole
+/// catalog row with its indexes; the whole row, <see cref="CatalogEntry"/>, adds what runs do not
+/// change. JSON names pinned here. The last run is not in it: the run history has it.
 /// </summary>
 public record CatalogProgress
 {

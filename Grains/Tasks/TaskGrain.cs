@@ -194,14 +194,9 @@ internal sealed partial class TaskGrain(
 
     public async Task<CommandResult> PauseAsync()
     {
-        switch (State.Exists ? State.Status : (ScheduledTaskStatus?)null)
+        if (TaskCommandRules.Pause(State, Id, Info) is { } answer)
         {
-            case null:
-                return CommandResult.NotFound(Id);
-            case ScheduledTaskStatus.Paused:
-                return CommandResult.Ok("Task is already paused.", Info());
-            case ScheduledTaskStatus.Completed:
-                return CommandResult.Conflict("Task is completed; there is nothing to pause.", Info());
+            return answer;
         }
 
         ScheduleChanges.Pause(State);
@@ -211,14 +206,9 @@ internal sealed partial class TaskGrain(
 
     public async Task<CommandResult> ResumeAsync()
     {
-        switch (State.Exists ? State.Status : (ScheduledTaskStatus?)null)
+        if (TaskCommandRules.Resume(State, Id, Info) is { } answer)
         {
-            case null:
-                return CommandResult.NotFound(Id);
-            case ScheduledTaskStatus.Completed:
-                return CommandResult.Conflict("Task is completed; create a new task instead.", Info());
-            case ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running:
-                return CommandResult.Ok("Task is not paused.", Info());
+            return answer;
         }
 
         ScheduleChanges.Resume(State, Calculator, Now);
@@ -234,27 +224,12 @@ internal sealed partial class TaskGrain(
 
     public async Task<CommandResult> ReorderAsync(long offsetSeconds)
     {
-        if (!State.Exists)
+        if (TaskCommandRules.Reorder(State, Id, offsetSeconds, Info) is { } answer)
         {
-            return CommandResult.NotFound(Id);
+            return answer;
         }
 
-        if (Math.Abs(offsetSeconds) > ScheduleChanges.MaxReorderSeconds)
-        {
-            return CommandResult.Invalid([new FieldError("priority_offset", $"priority_offset must be between -{ScheduleChanges.MaxReorderSeconds} and {ScheduleChanges.MaxReorderSeconds} seconds (ten years); got {offsetSeconds}.")]);
-        }
-
-        if (State.InFlight is not null)
-        {
-            return CommandResult.Conflict("Task is running; reorder it after the run has finished.", Info());
-        }
-
-        if (State.Status != ScheduledTaskStatus.Pending || State.NextRunAt is not { } next)
-        {
-            return CommandResult.Conflict($"Only a pending task can be reordered; this task is {State.Status.ToString().ToLowerInvariant()}.", Info());
-        }
-
-        State.NextRunAt = ScheduleChanges.Reorder(next, offsetSeconds, Calculator, Now);
+        State.NextRunAt = ScheduleChanges.Reorder(State.NextRunAt!.Value, offsetSeconds, Calculator, Now);
         State.Retry = null;
         await PersistAsync(awaitCatalog: true);
         return CommandResult.Ok("Task reordered.", Info());
@@ -262,11 +237,8 @@ internal sealed partial class TaskGrain(
 
     public async Task<CommandResult> RunNowAsync()
     {
-        var refusal = !State.Exists ? CommandResult.NotFound(Id)
-            : State.Status == ScheduledTaskStatus.Completed ? CommandResult.Conflict("Task is completed; create a new task to run it again.", Info())
-            : State.InFlight is not null ? CommandResult.Conflict("Task is already running.", Info())
-            : !await services.Dispatcher.IsRunningAsync() ? CommandResult.Conflict("The dispatcher is stopped; start it to run tasks.", Info())
-            : null;
+        var refusal = TaskCommandRules.RunNow(State, Id, Info)
+            ?? (!await services.Dispatcher.IsRunningAsync() ? CommandResult.Conflict("The dispatcher is stopped; start it to run tasks.", Info()) : null);
         if (refusal is not null)
         {
             return refusal;

@@ -36,10 +36,12 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         """;
 
     private const string DueSql = """
-        INSERT INTO actors_task_due AS d (task_id, next_run_at, version, active, live)
-        SELECT * FROM unnest(@ids, @next, @versions, @active, @lives::json[])
+        INSERT INTO actors_task_due AS d (task_id, next_run_at, version, active, status, round, last_run_at, updated_at, failures, missed, running_since, state_version)
+        SELECT * FROM unnest(@ids, @next, @versions, @active, @statuses, @rounds, @lastRuns, @updated, @failures, @missed, @runningSince, @stateVersions)
         ON CONFLICT (task_id) DO UPDATE
-        SET next_run_at = EXCLUDED.next_run_at, version = EXCLUDED.version, active = EXCLUDED.active, live = EXCLUDED.live
+        SET next_run_at = EXCLUDED.next_run_at, version = EXCLUDED.version, active = EXCLUDED.active, status = EXCLUDED.status,
+            round = EXCLUDED.round, last_run_at = EXCLUDED.last_run_at, updated_at = EXCLUDED.updated_at, failures = EXCLUDED.failures,
+            missed = EXCLUDED.missed, running_since = EXCLUDED.running_since, state_version = EXCLUDED.state_version
         WHERE d.version < EXCLUDED.version
         """;
 
@@ -86,7 +88,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         // offset skips index entries rather than whole rows.
         // Each row with its progress (the due row) and its last run (the run history's newest).
         var page = Command($"""
-            SELECT c.info, d.live, r.* FROM (
+            SELECT c.info, d.status, d.round, d.last_run_at, d.next_run_at, d.updated_at, d.failures, d.state_version, d.missed, d.running_since, r.* FROM (
                 SELECT task_id, created_at FROM actors_task_catalog WHERE {filter}
                 ORDER BY created_at, task_id LIMIT @limit OFFSET @offset) p
             JOIN actors_task_catalog c ON c.task_id = p.task_id
@@ -108,8 +110,8 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         while (await reader.ReadAsync(cancellationToken))
         {
             var entry = JsonSerializer.Deserialize<CatalogEntry>(reader.GetString(0), ActorsJson.Options)!;
-            var progress = reader.IsDBNull(1) ? null : JsonSerializer.Deserialize<CatalogEntry>(reader.GetString(1), ActorsJson.Options);
-            var lastRun = reader.IsDBNull(2) ? null : PostgresRunHistory.ReadRun(reader, 2).ToStored().Summary();
+            var progress = reader.IsDBNull(5) ? null : ReadProgress(reader, 1);
+            var lastRun = reader.IsDBNull(10) ? null : PostgresRunHistory.ReadRun(reader, 10).ToStored().Summary();
             tasks.Add(entry.With(progress, lastRun).ToInfo());
         }
 
@@ -331,10 +333,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         due.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = next });
         due.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = versions });
         due.Parameters.Add(new NpgsqlParameter("active", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = rows.Select(r => r.IsDue).ToArray() });
-        due.Parameters.Add(new NpgsqlParameter("lives", NpgsqlDbType.Array | NpgsqlDbType.Text)
-        {
-            Value = rows.Select(r => entries[r.TaskId] is { } entry ? (object)JsonSerializer.Serialize<CatalogProgress>(entry, ActorsJson.Options) : DBNull.Value).ToArray(),
-        });
+        AddProgress(due, rows.Select(r => entries[r.TaskId]).ToArray());
 
         // The catalog row only when it changes more than the task's progress.
         rows = [.. rows.Where(r => r.Whole || !_written.TryGetValue(r.TaskId, out var known) || known != (r.Status, r.Silo ?? known.Silo))];
@@ -374,6 +373,40 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
                 _written[id] = (reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
             }
         }
+    }
+
+    /// <summary>The progress columns of the due rows (all null for a deleted task).</summary>
+    private static void AddProgress(NpgsqlBatchCommand command, CatalogEntry?[] entries)
+    {
+        void Add<T>(string name, NpgsqlDbType type, Func<CatalogEntry, T?> value) =>
+            command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = entries.Select(e => e is null ? DBNull.Value : (object?)value(e) ?? DBNull.Value).ToArray() });
+
+        Add("statuses", NpgsqlDbType.Smallint, e => (short)e.Status);
+        Add("rounds", NpgsqlDbType.Bigint, e => e.RoundNum);
+        Add("lastRuns", NpgsqlDbType.TimestampTz, e => e.LastExecutionTime?.UtcDateTime);
+        Add("updated", NpgsqlDbType.TimestampTz, e => e.UpdatedAt.UtcDateTime);
+        Add("failures", NpgsqlDbType.Integer, e => e.ConsecutiveFailures);
+        Add("missed", NpgsqlDbType.Bigint, e => e.MissedRuns);
+        Add("runningSince", NpgsqlDbType.TimestampTz, e => e.RunningSince?.UtcDateTime);
+        Add("stateVersions", NpgsqlDbType.Bigint, e => e.Version);
+    }
+
+    /// <summary>A due row's progress from its columns (status, round, last run, next run, updated, failures, version, missed, running since) from <paramref name="first"/> on.</summary>
+    private static CatalogEntry ReadProgress(NpgsqlDataReader reader, int first)
+    {
+        DateTimeOffset? At(int i) => reader.IsDBNull(first + i) ? null : reader.GetFieldValue<DateTimeOffset>(first + i);
+        return new CatalogEntry
+        {
+            Status = (ScheduledTaskStatus)reader.GetInt16(first),
+            RoundNum = reader.GetInt64(first + 1),
+            LastExecutionTime = At(2),
+            NextExecutionTime = At(3),
+            UpdatedAt = At(4)!.Value,
+            ConsecutiveFailures = reader.GetInt32(first + 5),
+            Version = reader.GetInt64(first + 6),
+            MissedRuns = reader.GetInt64(first + 7),
+            RunningSince = At(8),
+        };
     }
 
     /// <summary>A task's row; its JSON is made when the row is written, so a row replaced by a newer one while posted costs nothing.</summary>

@@ -108,9 +108,18 @@ CREATE TABLE IF NOT EXISTS actors_task_due (
     version     bigint NOT NULL,
     active      boolean NOT NULL
 ) WITH (fillfactor = 50);
--- `live`: the part of the catalog row that changes with every run (CatalogProgress); the catalog
--- row itself is rewritten only when the task's status or silo changes.
-ALTER TABLE actors_task_due ADD COLUMN IF NOT EXISTS live json;
+-- The rest: the part of the catalog row that changes with every run (CatalogProgress), as plain
+-- columns (smaller than JSON); the catalog row itself is rewritten only when the task's status or
+-- silo changes.
+ALTER TABLE actors_task_due DROP COLUMN IF EXISTS live;
+ALTER TABLE actors_task_due ADD COLUMN IF NOT EXISTS status smallint;
+ALTER TABLE actors_task_due ADD COLUMN IF NOT EXISTS round bigint;
+ALTER TABLE actors_task_due ADD COLUMN IF NOT EXISTS last_run_at timestamptz;
+ALTER TABLE actors_task_due ADD COLUMN IF NOT EXISTS updated_at timestamptz;
+ALTER TABLE actors_task_due ADD COLUMN IF NOT EXISTS failures integer;
+ALTER TABLE actors_task_due ADD COLUMN IF NOT EXISTS missed bigint;
+ALTER TABLE actors_task_due ADD COLUMN IF NOT EXISTS running_since timestamptz;
+ALTER TABLE actors_task_due ADD COLUMN IF NOT EXISTS state_version bigint;
 INSERT INTO actors_task_due (task_id, next_run_at, version, active)
 SELECT task_id, next_run_at, version, NOT deleted AND status IN ('pending', 'running') FROM actors_task_catalog
 ON CONFLICT (task_id) DO NOTHING;

@@ -46,6 +46,9 @@ public static class HistoryFill
         return DateTimeOffset.UtcNow - started;
     }
 
+    /// <summary>A WAL position in PostgreSQL's notation (for <c>pg_waldump -s/-e</c>; run with <c>ACTORS_PG_OPTS="-c wal_keep_size=4GB"</c> to keep the window's WAL).</summary>
+    public static string Lsn(long position) => $"{position >> 32:X}/{position & 0xFFFFFFFF:X}";
+
     /// <summary>The current WAL position in bytes (its difference over a window is the WAL written meanwhile).</summary>
     public static async Task<long> WalPositionAsync(string connectionString)
     {

@@ -66,7 +66,8 @@ public static class ScheduleScenario
 
         var cpu = options.SiloPids.Sum(ProcessStats.CpuSeconds) - cpuBefore;
         var pg = ProcessStats.PostgresCpuSeconds() - pgBefore;
-        var wal = string.IsNullOrEmpty(options.Postgres) ? 0 : await HistoryFill.WalPositionAsync(options.Postgres) - walBefore;
+        var walAfter = string.IsNullOrEmpty(options.Postgres) ? 0 : await HistoryFill.WalPositionAsync(options.Postgres);
+        var wal = walAfter - walBefore;
         var measuredTo = DateTimeOffset.UtcNow;
         var runsMeasured = Math.Max(1, receiver.Arrivals.Values.Count(a => a.ArrivedAt >= measureFrom && a.ArrivedAt < measuredTo));
 
@@ -108,6 +109,7 @@ public static class ScheduleScenario
             ["history_fill_seconds"] = Math.Round(fillTime.TotalSeconds, 1),
             ["runs_measured"] = runsMeasured,
             ["wal_bytes_per_run"] = Math.Round((double)wal / runsMeasured, 0),
+            ["wal_window"] = $"{HistoryFill.Lsn(walBefore)} {HistoryFill.Lsn(walAfter)}",
             ["silo_cpu_ms_per_run"] = Math.Round(cpu * 1000 / runsMeasured, 3),
             ["postgres_cpu_ms_per_run"] = Math.Round(pg * 1000 / runsMeasured, 3),
         };
