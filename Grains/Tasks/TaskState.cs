@@ -6,7 +6,9 @@ namespace Actors.Grains.Tasks;
 /// <summary>
 /// The persisted state of a task grain: small and of constant size (the run history lives in its
 /// own table; only records not yet written there wait here). Stored as JSON with pinned names and
-/// never handed to callers as is.
+/// never handed to callers as is. What every run changes is written last
+/// (<see cref="JsonPropertyOrderAttribute"/>): PostgreSQL logs an update in place from the first
+/// byte that differs, so the fields that stay the same cost no WAL.
 /// </summary>
 [GenerateSerializer, Alias("actors.task-state")]
 public sealed class TaskState
@@ -31,22 +33,22 @@ public sealed class TaskState
     [Id(4), JsonPropertyName("status")] public ScheduledTaskStatus Status { get; set; }
 
     /// <summary>Finished rounds (the next round is RoundNum + 1).</summary>
-    [Id(5), JsonPropertyName("roundNum")] public long RoundNum { get; set; }
+    [Id(5), JsonPropertyName("roundNum"), JsonPropertyOrder(1)] public long RoundNum { get; set; }
 
     /// <summary>Start of the last run.</summary>
-    [Id(6), JsonPropertyName("lastExecutionTime")] public DateTimeOffset? LastExecutionTime { get; set; }
+    [Id(6), JsonPropertyName("lastExecutionTime"), JsonPropertyOrder(1)] public DateTimeOffset? LastExecutionTime { get; set; }
 
     /// <summary>The next slot; null when nothing is scheduled.</summary>
-    [Id(7), JsonPropertyName("nextRunAt")] public DateTimeOffset? NextRunAt { get; set; }
+    [Id(7), JsonPropertyName("nextRunAt"), JsonPropertyOrder(1)] public DateTimeOffset? NextRunAt { get; set; }
 
     /// <summary>Created.</summary>
     [Id(8), JsonPropertyName("createdAt")] public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Last change.</summary>
-    [Id(9), JsonPropertyName("updatedAt")] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(9), JsonPropertyName("updatedAt"), JsonPropertyOrder(1)] public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>Bumped on every change; the catalog keeps the newest.</summary>
-    [Id(10), JsonPropertyName("version")] public long Version { get; set; }
+    [Id(10), JsonPropertyName("version"), JsonPropertyOrder(1)] public long Version { get; set; }
 
     /// <summary>Failed rounds in a row.</summary>
     [Id(11), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault), JsonPropertyName("consecutiveFailures")] public int ConsecutiveFailures { get; set; }
@@ -55,7 +57,7 @@ public sealed class TaskState
     [Id(12), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault), JsonPropertyName("missedRuns")] public long MissedRuns { get; set; }
 
     /// <summary>The attempt in flight, if any.</summary>
-    [Id(13), JsonPropertyName("inFlight")] public InFlightRun? InFlight { get; set; }
+    [Id(13), JsonPropertyName("inFlight"), JsonPropertyOrder(1)] public InFlightRun? InFlight { get; set; }
 
     /// <summary>A failed round waiting for its next attempt.</summary>
     [Id(14), JsonPropertyName("retry")] public PendingRetry? Retry { get; set; }
@@ -83,5 +85,5 @@ public sealed class TaskState
     [Id(20), JsonIgnore] public StoredRun? LastRun { get; set; }
 
     /// <summary>Run records saved with the state but not yet confirmed in the run history; written again after a crash.</summary>
-    [Id(21), JsonPropertyName("pendingRuns")] public List<StoredRun> PendingRuns { get; set; } = [];
+    [Id(21), JsonPropertyName("pendingRuns"), JsonPropertyOrder(2)] public List<StoredRun> PendingRuns { get; set; } = [];
 }

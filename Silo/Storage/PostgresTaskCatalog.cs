@@ -35,14 +35,23 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         RETURNING task_id, status, silo
         """;
 
+    /// <summary>
+    /// The due rows: an update of the rows that exist (a plain update, which logs no row lock as an
+    /// upsert's conflict path does), then an insert of the rest.
+    /// </summary>
     private const string DueSql = """
-        INSERT INTO actors_task_due AS d (task_id, next_run_at, version, active, status, round, last_run_at, updated_at, failures, missed, running_since, state_version)
-        SELECT * FROM unnest(@ids, @next, @versions, @active, @statuses, @rounds, @lastRuns, @updated, @failures, @missed, @runningSince, @stateVersions)
-        ON CONFLICT (task_id) DO UPDATE
-        SET next_run_at = EXCLUDED.next_run_at, version = EXCLUDED.version, active = EXCLUDED.active, status = EXCLUDED.status,
-            round = EXCLUDED.round, last_run_at = EXCLUDED.last_run_at, updated_at = EXCLUDED.updated_at, failures = EXCLUDED.failures,
-            missed = EXCLUDED.missed, running_since = EXCLUDED.running_since, state_version = EXCLUDED.state_version
-        WHERE d.version < EXCLUDED.version
+        WITH u (task_id, next_run_at, version, active, status, round, last_run_at, updated_at, failures, missed, running_since, state_version) AS (
+            SELECT * FROM unnest(@ids, @next, @versions, @active, @statuses, @rounds, @lastRuns, @updated, @failures, @missed, @runningSince, @stateVersions)),
+        updated AS (
+            UPDATE actors_task_due d
+            SET next_run_at = u.next_run_at, version = u.version, active = u.active, status = u.status, round = u.round,
+                last_run_at = u.last_run_at, updated_at = u.updated_at, failures = u.failures, missed = u.missed,
+                running_since = u.running_since, state_version = u.state_version
+            FROM u WHERE d.task_id = u.task_id AND d.version < u.version
+            RETURNING d.task_id)
+        INSERT INTO actors_task_due (task_id, next_run_at, version, active, status, round, last_run_at, updated_at, failures, missed, running_since, state_version)
+        SELECT * FROM u WHERE NOT EXISTS (SELECT 1 FROM actors_task_due d WHERE d.task_id = u.task_id)
+        ON CONFLICT (task_id) DO NOTHING
         """;
 
     private readonly NpgsqlDataSource _dataSource;
