@@ -14,7 +14,7 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("create-task-request")]
     Task<CommandResult> CreateTaskAsync(CreateTaskRequest request);
 
-    /// <summary>A task of this account completed (<paramref name="deleted"/> false) or was deleted.</summary>
+    /// <summary>A task of this account was deleted (<paramref name="deleted"/> true; false, a completion, is what earlier versions sent).</summary>
     [Alias("release")]
     Task ReleaseAsync(Guid taskId, bool deleted);
 

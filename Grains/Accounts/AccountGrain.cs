@@ -115,12 +115,27 @@ internal sealed class AccountGrain(
         }
     }
 
-    public Task<AccountTasks> GetTasksAsync() => Task.FromResult(new AccountTasks
+    /// <summary>
+    /// The account's tasks. A task that completes does not tell its account (a write per completion
+    /// would cost more than this look-up): its slot is found free here, as a create finds it.
+    /// </summary>
+    public async Task<AccountTasks> GetTasksAsync()
     {
-        AccountId = AccountId,
-        ActiveTaskId = State.ActiveTaskId,
-        FinishedTaskIds = [.. State.FinishedTaskIds.AsEnumerable().Reverse()],
-    });
+        var activeId = State.ActiveTaskId;
+        IEnumerable<Guid> finished = State.FinishedTaskIds.AsEnumerable().Reverse();
+        if (activeId is { } id)
+        {
+            // Interleaved with a create: only a view, the state is left to the create.
+            var active = await GrainFactory.GetTaskGrain(id).GetAsync();
+            if (active is null || active.Status == ScheduledTaskStatus.Completed)
+            {
+                activeId = null;
+                finished = active is null || State.FinishedTaskIds.Contains(id) ? finished : finished.Prepend(id);
+            }
+        }
+
+        return new AccountTasks { AccountId = AccountId, ActiveTaskId = activeId, FinishedTaskIds = [.. finished] };
+    }
 
     /// <summary>A reservation still here means a create was cut off; the task grain knows whether it happened.</summary>
     private async Task SettleReservationAsync()

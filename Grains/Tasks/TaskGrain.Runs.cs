@@ -193,7 +193,6 @@ internal sealed partial class TaskGrain
         State.Retry = null;
         State.QueuedSlot = null;
         await PersistAsync();
-        await ReleaseAccountAsync(Spec.AccountId, deleted: false);
     }
 
     private void RecordSkipped(long count, DateTimeOffset? firstSlot, string? reason)
@@ -212,8 +211,9 @@ internal sealed partial class TaskGrain
     /// leave the state; new ones go to the history once they are saved here.
     /// </summary>
     /// <remarks>
-    /// The catalog write is awaited for commands and for a task that leaves pending/running (it
-    /// may never change again); run transitions of a live task are posted and coalesced.
+    /// The catalog write is awaited for commands; run transitions are posted and coalesced. A
+    /// posted row lost with its silo heals: the due row still names the past slot, so the overdue
+    /// sweep wakes the task, which writes its row again.
     /// </remarks>
     private async Task PersistAsync(bool touch = true, bool awaitCatalog = false, bool durable = true)
     {
@@ -256,13 +256,13 @@ internal sealed partial class TaskGrain
         }
 
         _records.HandOver(State, Spec.AccountId);
-        if (touch && (awaitCatalog || State.Status is not (ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running)))
+        if (touch && awaitCatalog)
         {
             await services.Catalog.UpsertAsync(Info(), services.Host);
         }
         else if (touch)
         {
-            services.Catalog.Post(Info(), services.Host);
+            services.Catalog.Post(Info(), services.Host, whole: State.Status is not (ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running));
         }
     }
 

@@ -187,7 +187,7 @@ internal sealed partial class TaskGrain(
         await _wakeUps.UnregisterAsync(State);
         await services.Catalog.RemoveAsync(Id, State.UpdatedAt);
         await ClearSpecAsync();
-        await ReleaseAccountAsync(info.Spec.AccountId, deleted: true);
+        await ReleaseAccountAsync(info.Spec.AccountId);
         DeactivateOnIdle();
         return CommandResult.Ok("Task deleted.", info);
     }
@@ -213,13 +213,7 @@ internal sealed partial class TaskGrain(
 
         ScheduleChanges.Resume(State, Calculator, Now);
         await PersistAsync(awaitCatalog: true);
-        if (State.Status != ScheduledTaskStatus.Completed)
-        {
-            return CommandResult.Ok("Task resumed.", Info());
-        }
-
-        await ReleaseAccountAsync(Spec.AccountId, deleted: false);
-        return CommandResult.Ok("Task resumed, but its schedule has ended: it is completed.", Info());
+        return CommandResult.Ok(State.Status != ScheduledTaskStatus.Completed ? "Task resumed." : "Task resumed, but its schedule has ended: it is completed.", Info());
     }
 
     public async Task<CommandResult> ReorderAsync(long offsetSeconds)
@@ -299,11 +293,15 @@ internal sealed partial class TaskGrain(
         }
     }
 
-    private async Task ReleaseAccountAsync(string accountId, bool deleted)
+    /// <summary>
+    /// Frees the account's slot at once after a delete. A task that completes does not call: its
+    /// account finds out when next asked (a create, or its task list), which spares a write per completion.
+    /// </summary>
+    private async Task ReleaseAccountAsync(string accountId)
     {
         try
         {
-            await GrainFactory.GetAccountGrain(accountId).ReleaseAsync(Id, deleted);
+            await GrainFactory.GetAccountGrain(accountId).ReleaseAsync(Id, deleted: true);
         }
         catch (Exception ex)
         {
@@ -329,7 +327,7 @@ internal sealed partial class TaskGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignoring a late report for {RunId} attempt {Attempt}")]
     private partial void LogLateReport(Guid taskId, string runId, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: could not tell account {AccountId} it is finished")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: could not tell account {AccountId} it is deleted")]
     private partial void LogReleaseFailed(Exception exception, Guid taskId, string accountId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Task {TaskId}: could not save its state on deactivation; the next activation finds its runs in the history")]

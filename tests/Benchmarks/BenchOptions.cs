@@ -26,12 +26,15 @@ public sealed record BenchOptions(Uri Api, string[] Scenarios, int Tasks, double
     /// <summary>Past runs each task of the schedule scenario starts with (<c>--history</c>, default 100).</summary>
     public int History { get; init; } = 100;
 
+    /// <summary>The tasks' interval in seconds (<c>--interval</c>; 0 = the scenario's own default).</summary>
+    public int IntervalSeconds { get; init; }
+
     /// <summary>The pid of the Web API ops/bench started (<c>--api-pid</c>; 0 when it started none).</summary>
     public int ApiPid { get; init; }
 
     /// <summary>
     /// Parses <c>--api URL --scenario S --tasks N --minutes D --api-creates N --list-tasks N
-    /// --silo-pids 1,2 --api-pid P --root DIR --data DIR --postgres CONNSTR --outage-seconds S --silos N --history N</c>.
+    /// --silo-pids 1,2 --api-pid P --root DIR --data DIR --postgres CONNSTR --outage-seconds S --silos N --history N --interval S</c>.
     /// </summary>
     public static BenchOptions Parse(string[] args)
     {
@@ -59,11 +62,15 @@ public sealed record BenchOptions(Uri Api, string[] Scenarios, int Tasks, double
             Silos = int.Parse(Get("--silos", "1"), CultureInfo.InvariantCulture),
             ApiPid = int.Parse(Get("--api-pid", "0"), CultureInfo.InvariantCulture),
             History = int.Parse(Get("--history", "100"), CultureInfo.InvariantCulture),
+            IntervalSeconds = int.Parse(Get("--interval", "0"), CultureInfo.InvariantCulture),
         };
     }
 
     /// <summary><see cref="Tasks"/> when <c>--tasks</c> was given, else <paramref name="fallback"/>.</summary>
     public int TasksOr(int fallback) => TasksGiven ? Tasks : fallback;
+
+    /// <summary>The <c>--interval</c> given, else <paramref name="fallbackSeconds"/>.</summary>
+    public int IntervalOr(int fallbackSeconds) => IntervalSeconds > 0 ? IntervalSeconds : fallbackSeconds;
 
     /// <summary>Throws with a clear message when an option a scenario needs is missing.</summary>
     public static void Require(string scenario, params (string Name, string Value)[] needed)

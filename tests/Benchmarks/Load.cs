@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -35,6 +36,31 @@ public static class Load
             }
         }));
         return done;
+    }
+
+    /// <summary>
+    /// The benchmark's task: every <paramref name="interval"/> from <paramref name="start"/>, a POST to
+    /// <paramref name="url"/> with a 10-second timeout and <paramref name="maxRetries"/> retries 0.5 s apart.
+    /// </summary>
+    public static JsonObject WebhookTask(string account, string url, TimeSpan interval, DateTimeOffset start, int maxRetries = 3)
+    {
+        var task = new JsonObject
+        {
+            ["account_id"] = account,
+            ["sys_type"] = "bench",
+            ["interval"] = (int)interval.TotalSeconds,
+            ["executor"] = "http",
+            ["http"] = new JsonObject { ["url"] = url },
+            ["timeout_seconds"] = 10,
+            ["max_retries"] = maxRetries,
+            ["start_time"] = start.ToString("O", CultureInfo.InvariantCulture),
+        };
+        if (maxRetries > 0)
+        {
+            task["retry_backoff_seconds"] = 0.5;
+        }
+
+        return task;
     }
 
     /// <summary>Creates a task and returns its id; throws with the server's answer when refused.</summary>

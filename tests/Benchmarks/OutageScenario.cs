@@ -39,7 +39,7 @@ public static class OutageScenario
             starts[i] = firstSlot.AddMilliseconds(i * Interval.TotalMilliseconds / n);
             try
             {
-                ids[i] = await Load.CreateAsync(http, Webhook($"{prefix}-{i}", receiver.UrlOf(i % 10 == 0 ? "/lag" : "/hook"), starts[i]));
+                ids[i] = await Load.CreateAsync(http, Load.WebhookTask($"{prefix}-{i}", receiver.UrlOf(i % 10 == 0 ? "/lag" : "/hook"), Interval, starts[i]));
             }
             catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TaskCanceledException)
             {
@@ -79,7 +79,7 @@ public static class OutageScenario
             var start = DateTimeOffset.UtcNow.AddSeconds(1);
             try
             {
-                createdBefore[await Load.CreateAsync(http, Webhook($"{prefix}-new-{k}", receiver.Url, start))] = start;
+                createdBefore[await Load.CreateAsync(http, Load.WebhookTask($"{prefix}-new-{k}", receiver.Url, Interval, start))] = start;
             }
             catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TaskCanceledException)
             {
@@ -224,18 +224,6 @@ public static class OutageScenario
     }
 
     /// <summary>An interval webhook task with its first slot at <paramref name="start"/>.</summary>
-    private static JsonObject Webhook(string account, string url, DateTimeOffset start) => new()
-    {
-        ["account_id"] = account,
-        ["sys_type"] = "bench",
-        ["interval"] = (int)Interval.TotalSeconds,
-        ["executor"] = "http",
-        ["http"] = new JsonObject { ["url"] = url },
-        ["timeout_seconds"] = 10,
-        ["max_retries"] = 3,
-        ["retry_backoff_seconds"] = 0.5,
-        ["start_time"] = start.ToString("O", CultureInfo.InvariantCulture),
-    };
 
     /// <summary>The silos and the Web API ops/bench started, by name, and whether each is still running.</summary>
     private static Dictionary<string, bool> Alive(BenchOptions options)

@@ -12,7 +12,6 @@ namespace Actors.Benchmarks;
 /// </summary>
 public static class OverloadScenario
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RecoveryWatch = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
@@ -21,25 +20,16 @@ public static class OverloadScenario
     {
         await using var receiver = await Receiver.StartAsync();
         var n = options.Tasks;
+        var interval = TimeSpan.FromSeconds(options.IntervalOr(20));
         var prefix = Guid.NewGuid().ToString("N")[..6];
-        var firstSlot = DateTimeOffset.UtcNow.AddSeconds(20 + (n / 300.0));
-        var overloadEnds = firstSlot + Interval + TimeSpan.FromMinutes(options.Minutes);
+        var firstSlot = DateTimeOffset.UtcNow.AddSeconds(20 + (n / 500.0));
+        var overloadEnds = firstSlot + interval + TimeSpan.FromMinutes(options.Minutes);
         var starts = new DateTimeOffset?[n];
         var failures = 0;
         var createTime = await Load.RunAsync(n, 64, async i =>
         {
-            var start = firstSlot.AddMilliseconds(i * Interval.TotalMilliseconds / n);
-            var body = new JsonObject
-            {
-                ["account_id"] = $"overload-{prefix}-{i}",
-                ["sys_type"] = "bench",
-                ["interval"] = (int)Interval.TotalSeconds,
-                ["executor"] = "http",
-                ["http"] = new JsonObject { ["url"] = receiver.Url },
-                ["timeout_seconds"] = 10,
-                ["max_retries"] = 0,
-                ["start_time"] = start.ToString("O", CultureInfo.InvariantCulture),
-            };
+            var start = firstSlot.AddMilliseconds(i * interval.TotalMilliseconds / n);
+            var body = Load.WebhookTask($"overload-{prefix}-{i}", receiver.Url, interval, start, maxRetries: 0);
             if (i % 2 == 1)
             {
                 body["task_end_time"] = overloadEnds.ToString("O", CultureInfo.InvariantCulture);
@@ -57,7 +47,7 @@ public static class OverloadScenario
         });
         Console.Error.WriteLine($"[bench] created {n} tasks in {createTime.TotalSeconds:0.0} s; the odd half ends at {overloadEnds:O}");
 
-        var overloadFrom = firstSlot + Interval;
+        var overloadFrom = firstSlot + interval;
         var recoveryTo = overloadEnds + RecoveryWatch;
         await Load.DelayUntilAsync(overloadFrom);
         var cpuBefore = options.SiloPids.Sum(ProcessStats.CpuSeconds);
@@ -105,7 +95,7 @@ public static class OverloadScenario
             ["tasks"] = n,
             ["create_failures"] = failures,
             ["overload_minutes"] = options.Minutes,
-            ["offered_runs_per_second"] = Math.Round(created / Interval.TotalSeconds, 1),
+            ["offered_runs_per_second"] = Math.Round(created / interval.TotalSeconds, 1),
             ["runs_per_second_during_overload"] = Math.Round(during.Count / (overloadEnds - overloadFrom).TotalSeconds, 1),
             ["overload_lateness_p50_ms"] = Math.Round(lateness.Percentile(50), 0),
             ["overload_lateness_p99_ms"] = Math.Round(lateness.Percentile(99), 0),

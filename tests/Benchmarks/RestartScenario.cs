@@ -49,18 +49,7 @@ public static class RestartScenario
         {
             try
             {
-                ids[i] = await Load.CreateAsync(http, new JsonObject
-                {
-                    ["account_id"] = $"{prefix}-{i}",
-                    ["sys_type"] = "bench",
-                    ["interval"] = (int)Interval.TotalSeconds,
-                    ["executor"] = "http",
-                    ["http"] = new JsonObject { ["url"] = receiver.UrlOf(i % 10 == 0 ? "/slow" : "/hook") },
-                    ["timeout_seconds"] = 10,
-                    ["max_retries"] = 3,
-                    ["retry_backoff_seconds"] = 0.5,
-                    ["start_time"] = firstSlot.AddMilliseconds(i * Interval.TotalMilliseconds / n).ToString("O", CultureInfo.InvariantCulture),
-                });
+                ids[i] = await Load.CreateAsync(http, Load.WebhookTask($"{prefix}-{i}", receiver.UrlOf(i % 10 == 0 ? "/slow" : "/hook"), Interval, firstSlot.AddMilliseconds(i * Interval.TotalMilliseconds / n)));
             }
             catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TaskCanceledException)
             {

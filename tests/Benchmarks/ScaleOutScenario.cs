@@ -42,18 +42,7 @@ public static class ScaleOutScenario
             var start = firstSlot.AddMilliseconds(Math.Floor(i * Interval.TotalMilliseconds / n));
             try
             {
-                var id = await Load.CreateAsync(http, new JsonObject
-                {
-                    ["account_id"] = $"{prefix}-{i}",
-                    ["sys_type"] = "bench",
-                    ["interval"] = (int)Interval.TotalSeconds,
-                    ["executor"] = "http",
-                    ["http"] = new JsonObject { ["url"] = receiver.Url },
-                    ["timeout_seconds"] = 10,
-                    ["max_retries"] = 3,
-                    ["retry_backoff_seconds"] = 0.5,
-                    ["start_time"] = start.ToString("O", CultureInfo.InvariantCulture),
-                });
+                var id = await Load.CreateAsync(http, Load.WebhookTask($"{prefix}-{i}", receiver.Url, Interval, start));
                 starts[id] = start;
             }
             catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TaskCanceledException)

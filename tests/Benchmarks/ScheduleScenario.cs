@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Actors.Benchmarks;
 
 /// <summary>
-/// N tasks with a 60-second interval, first runs spread over a minute, each calling the receiver
+/// N tasks with a 60-second interval (<c>--interval</c>), first runs spread over one interval, each calling the receiver
 /// and each starting with a run history (<c>--history</c>); measures lateness, missed and duplicate
 /// rounds, and the CPU, memory and WAL it took per run.
 /// </summary>
@@ -15,6 +15,7 @@ public static class ScheduleScenario
     {
         await using var receiver = await Receiver.StartAsync();
         var n = options.Tasks;
+        var interval = TimeSpan.FromSeconds(options.IntervalOr(60));
         var runId = Guid.NewGuid().ToString("N")[..6];
 
         // First slots start after creation is expected to be done (estimated at 300 creates/s), so
@@ -25,20 +26,10 @@ public static class ScheduleScenario
         var failures = 0;
         var createTime = await Load.RunAsync(n, 64, async i =>
         {
-            var start = firstSlot.AddMilliseconds(i * 60_000.0 / n);
+            var start = firstSlot.AddMilliseconds(i * interval.TotalMilliseconds / n);
             try
             {
-                ids[i] = await Load.CreateAsync(http, new JsonObject
-                {
-                    ["account_id"] = $"bench-{runId}-{i}",
-                    ["sys_type"] = "bench",
-                    ["interval"] = 60,
-                    ["executor"] = "http",
-                    ["http"] = new JsonObject { ["url"] = receiver.Url },
-                    ["timeout_seconds"] = 10,
-                    ["max_retries"] = 0,
-                    ["start_time"] = start.ToString("O", CultureInfo.InvariantCulture),
-                });
+                ids[i] = await Load.CreateAsync(http, Load.WebhookTask($"bench-{runId}-{i}", receiver.Url, interval, start, maxRetries: 0));
                 starts[i] = start;
             }
             catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TaskCanceledException)
@@ -83,14 +74,15 @@ public static class ScheduleScenario
         long expected = 0;
         foreach (var start in starts.OfType<DateTimeOffset>())
         {
-            var first = start >= measureFrom ? start : start.AddMinutes(Math.Ceiling((measureFrom - start).TotalMinutes));
-            expected += first < countedUntil ? (long)Math.Floor((countedUntil - first).TotalMinutes) + 1 : 0;
+            var first = start >= measureFrom ? start : start + (interval * Math.Ceiling((measureFrom - start) / interval));
+            expected += first < countedUntil ? (long)Math.Floor((countedUntil - first) / interval) + 1 : 0;
         }
 
         var received = arrivals.Select(a => (a.TaskId, a.ScheduledAt)).Distinct().LongCount();
         return new Dictionary<string, object>
         {
             ["tasks"] = n,
+            ["interval_seconds"] = interval.TotalSeconds,
             ["minutes"] = options.Minutes,
             ["create_per_second"] = Math.Round(n / createTime.TotalSeconds, 1),
             ["create_failures"] = failures,

@@ -64,6 +64,9 @@ public sealed class AccountGrainTests(ClusterFixture fixture)
             t => t?.Status == ScheduledTaskStatus.Completed,
             TimeSpan.FromSeconds(30),
             "the one-off task to complete");
+        var beforeCreate = await Grains.GetAccountGrain(account).GetTasksAsync();
+        Assert.Null(beforeCreate.ActiveTaskId);
+        Assert.Equal([first.Task!.TaskId], beforeCreate.FinishedTaskIds);
         var second = await Grains.GetAccountGrain(account).CreateTaskAsync(Specs.Interval(account, 3600));
 
         Assert.True(second.Succeeded, second.Message);
