@@ -21,6 +21,10 @@ public static class RunRecords
         Trigger = run.Trigger,
     };
 
+    /// <summary>The runs the history may not have yet: the attempt in flight and the records waiting in the state, newest first.</summary>
+    public static RunRecord[] Live(TaskState state, Guid taskId) =>
+        [.. state.PendingRuns.Prepend(state.InFlight is { } run ? Running(run) : null).OfType<StoredRun>().OrderByDescending(r => r.StartedAt).Select(r => r.ToWire(taskId))];
+
     /// <summary>The attempt in flight, as a record whose outcome is <c>running</c>.</summary>
     public static StoredRun Running(InFlightRun run) => Finished(run, RunOutcome.Running, default, null, null) with { FinishedAt = null };
 

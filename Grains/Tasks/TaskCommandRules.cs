@@ -7,6 +7,13 @@ namespace Actors.Grains.Tasks;
 /// </summary>
 public static class TaskCommandRules
 {
+    /// <summary>Create: refused when the id is taken (now or by a deleted task) or when the schedule ends before its first run (<paramref name="first"/> null).</summary>
+    public static CommandResult? Create(TaskState state, Guid taskId, DateTimeOffset? first, Func<TaskInfo> info) =>
+        state.Exists ? CommandResult.Conflict($"Task '{taskId}' already exists.", info())
+        : state.Deleted ? CommandResult.Conflict($"Task id '{taskId}' belonged to a deleted task and is not used again.")
+        : first is null ? CommandResult.Invalid([new FieldError("task_end_time", "The task would end before its first run; give a later task_end_time or an earlier start.")])
+        : null;
+
     /// <summary>Pause: refused for a missing or completed task, nothing to do when already paused.</summary>
     public static CommandResult? Pause(TaskState state, Guid taskId, Func<TaskInfo> info) => StatusOf(state) switch
     {

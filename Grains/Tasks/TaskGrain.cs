@@ -3,7 +3,6 @@ using Actors.Grains.Placement;
 using Actors.Grains.Scheduling;
 using Actors.Grains.Tasks.Stored;
 using Microsoft.Extensions.Logging;
-using Orleans.Core.Internal;
 using Orleans.Runtime;
 
 namespace Actors.Grains.Tasks;
@@ -19,67 +18,37 @@ namespace Actors.Grains.Tasks;
 [GrainType("task")]
 [TaskPlacement]
 internal sealed partial class TaskGrain(
-    [PersistentState("task", StorageNames.Default)] IPersistentState<TaskState> store,
-    [PersistentState("taskspec", StorageNames.Default)] IPersistentState<StoredSpec> specStore,
+    [PersistentState("task", StorageNames.Default)] IPersistentState<TaskState> state,
+    [PersistentState("taskspec", StorageNames.Default)] IPersistentState<StoredSpec> spec,
     TaskServices services,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain, ITaskRunSink, ITaskRelocation, IRemindable
 {
+    private TaskStore _store = null!;
     private TaskWakeUps _wakeUps = null!;
-    private RunRecordHandOver _records = null!;
-    private TaskSpec? _spec;
     private CancellationTokenSource? _attempt;
     private bool _relocateAfterRun;
-    private bool _unsaved;
-    private bool _discard;
-    private bool _lastRunLookedUp;
 
-    private TaskState State => store.State;
+    private TaskState State => _store.State;
+
+    private TaskSpec Spec => _store.Spec;
 
     private Guid Id => this.GetPrimaryKey();
 
-    /// <summary>Now, in whole milliseconds: the run history stores microseconds and finds an attempt by its start.</summary>
-    private DateTimeOffset Now
-    {
-        get
-        {
-            var now = services.Clock.GetUtcNow();
-            return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-        }
-    }
-
-    private TaskSpec Spec => _spec ??= specStore.State.ToWire();
-
-    /// <summary>
-    /// The time of a change: now, but always later than the last one, since the catalog orders a
-    /// task's writes by it (a delete in the same millisecond as the create must still win).
-    /// </summary>
-    private DateTimeOffset NextChangeTime() => Now > State.UpdatedAt ? Now : State.UpdatedAt.AddMilliseconds(1);
+    private DateTimeOffset Now => services.Now;
 
     private NextRunCalculator Calculator => new(Spec.Schedule);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _wakeUps = new TaskWakeUps(this, () => WakeAsync(repairCatalog: false), CheckInFlightAsync, services, logger);
-        _records = new RunRecordHandOver(Id, services);
+        _store = new TaskStore(this, Id, state, spec, _wakeUps, services, logger);
         services.LocalTasks.Add(this.GetGrainId());
         if (!State.Exists)
         {
             return;
         }
 
-        if (State.Spec is { } legacy)
-        {
-            // State written before the spec had a row of its own: move the spec there, once.
-            if (!specStore.RecordExists)
-            {
-                specStore.State = legacy;
-                await specStore.WriteStateAsync(cancellationToken);
-            }
-
-            State.Spec = null;
-            await store.WriteStateAsync(cancellationToken);
-        }
-
+        await _store.LoadAsync(cancellationToken);
         if (State.InFlight is { } run && !services.LocalAttempts.Contains(run.RunId, run.Attempt) && !await ReconcileAsync(run))
         {
             // At once: an attempt of a silo that died is abandoned (and retried) without delay.
@@ -87,63 +56,31 @@ internal sealed partial class TaskGrain(
         }
 
         // A task that moved here or came back after deactivation picks its wake-up timer up again.
-        if (NextWake() is { } wake && wake - Now <= WakeTiming.TimerHorizon)
-        {
-            _wakeUps.ArmTimer(wake > Now ? wake - Now : TimeSpan.Zero);
-        }
+        _wakeUps.ArmTimerFor(TaskTransitions.NextWake(State));
 
-        if (State.Status is ScheduledTaskStatus.Pending or ScheduledTaskStatus.Running)
+        if (TaskTransitions.IsLive(State))
         {
-            services.Catalog.Post(Info(), services.Host, whole: true);
+            _store.PostCatalogRow();
         }
-
-        _records.HandOver(State, Spec.AccountId);
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         services.LocalTasks.Remove(this.GetGrainId());
-
-        // Rounds that ended since the last write are in the run history already; saving them here
-        // spares the next activation looking them up. Migration carries the state along.
-        if (_unsaved && !_discard && State.Exists && reason.ReasonCode != DeactivationReasonCode.Migrating)
-        {
-            try
-            {
-                await store.WriteStateAsync(cancellationToken);
-            }
-            catch (Exception ex)
-            {
-                LogSaveOnDeactivationFailed(ex, Id);
-            }
-        }
-
-        if (State.Exists && !_discard && !services.Departures.IsLeaving && DirectoryLossWakeUps.Applies(reason))
-        {
-            services.DirectoryLossWakeUps.WakeSoon(Id);
-        }
+        return _store.DeactivateAsync(reason, cancellationToken);
     }
 
     /// <summary>Creates the task from a spec the account grain has validated (<see cref="Validation.TaskSpecBuilder"/>).</summary>
-    public async Task<CommandResult> CreateAsync(TaskSpec spec)
+    public async Task<CommandResult> CreateAsync(TaskSpec newSpec)
     {
-        if (State.Exists || State.Deleted)
-        {
-            return CommandResult.Conflict(State.Exists ? $"Task '{Id}' already exists." : $"Task id '{Id}' belonged to a deleted task and is not used again.", State.Exists ? Info() : null);
-        }
-
         var now = Now;
-        if (new NextRunCalculator(spec.Schedule).First(now) is not { } first)
+        var first = new NextRunCalculator(newSpec.Schedule).First(now);
+        if (TaskCommandRules.Create(State, Id, first, Info) is { } refusal)
         {
-            return CommandResult.Invalid([new FieldError("task_end_time", "The task would end before its first run; give a later task_end_time or an earlier start.")]);
+            return refusal;
         }
 
-        // The spec first: state that says the task exists always finds its spec.
-        _spec = spec;
-        specStore.State = spec.ToStored();
-        await specStore.WriteStateAsync();
-        store.State = new TaskState { Exists = true, TaskId = Id, Status = ScheduledTaskStatus.Pending, NextRunAt = first, CreatedAt = now };
-        await PersistAsync(awaitCatalog: true);
+        await _store.CreateAsync(newSpec, new TaskState { Exists = true, TaskId = Id, Status = ScheduledTaskStatus.Pending, NextRunAt = first, CreatedAt = now });
         return CommandResult.Ok("Task created.", Info());
     }
 
@@ -154,20 +91,11 @@ internal sealed partial class TaskGrain(
             return null;
         }
 
-        if (State.LastRun is null && !_lastRunLookedUp && (State.RoundNum > 0 || State.MissedRuns > 0))
-        {
-            // The last run is not in the stored state: an activation finds it in the run history.
-            _lastRunLookedUp = true;
-            var newest = (await services.History.ListAsync(new RunQuery { TaskId = Id, Limit = 1 })).Runs.FirstOrDefault();
-            State.LastRun ??= newest?.ToStored().Summary();
-        }
-
+        await _store.LookUpLastRunAsync();
         return Info();
     }
 
-    public Task<RunRecord[]?> GetLiveRunsAsync() => Task.FromResult<RunRecord[]?>(!State.Exists ? null :
-        [.. State.PendingRuns.Prepend(State.InFlight is { } run ? RunRecords.Running(run) : null).OfType<StoredRun>()
-            .OrderByDescending(r => r.StartedAt).Select(r => r.ToWire(Id))]);
+    public Task<RunRecord[]?> GetLiveRunsAsync() => Task.FromResult(State.Exists ? RunRecords.Live(State, Id) : null);
 
     public async Task<CommandResult> DeleteAsync()
     {
@@ -178,56 +106,26 @@ internal sealed partial class TaskGrain(
 
         var info = Info();
         _attempt?.Cancel();
-        var version = State.Version + 1;
-        var unwritten = State.PendingRuns;
-
-        // A tombstone rather than no row: the id stays spent (see AccountGrain).
-        store.State = new TaskState { TaskId = Id, Deleted = true, Version = version, UpdatedAt = NextChangeTime(), PendingRuns = unwritten };
-        await store.WriteStateAsync();
-        await _wakeUps.UnregisterAsync(State);
-        await services.Catalog.RemoveAsync(Id, State.UpdatedAt);
-        await ClearSpecAsync();
-        await ReleaseAccountAsync(info.Spec.AccountId);
+        await _store.DeleteAsync(GrainFactory);
         DeactivateOnIdle();
         return CommandResult.Ok("Task deleted.", info);
     }
 
-    public async Task<CommandResult> PauseAsync()
-    {
-        if (TaskCommandRules.Pause(State, Id, Info) is { } answer)
+    public Task<CommandResult> PauseAsync() => ApplyAsync(TaskCommandRules.Pause(State, Id, Info), () => ScheduleChanges.Pause(State), () => "Task paused.");
+
+    public Task<CommandResult> ResumeAsync() => ApplyAsync(
+        TaskCommandRules.Resume(State, Id, Info),
+        () => ScheduleChanges.Resume(State, Calculator, Now),
+        () => State.Status != ScheduledTaskStatus.Completed ? "Task resumed." : "Task resumed, but its schedule has ended: it is completed.");
+
+    public Task<CommandResult> ReorderAsync(long offsetSeconds) => ApplyAsync(
+        TaskCommandRules.Reorder(State, Id, offsetSeconds, Info),
+        () =>
         {
-            return answer;
-        }
-
-        ScheduleChanges.Pause(State);
-        await PersistAsync(awaitCatalog: true);
-        return CommandResult.Ok("Task paused.", Info());
-    }
-
-    public async Task<CommandResult> ResumeAsync()
-    {
-        if (TaskCommandRules.Resume(State, Id, Info) is { } answer)
-        {
-            return answer;
-        }
-
-        ScheduleChanges.Resume(State, Calculator, Now);
-        await PersistAsync(awaitCatalog: true);
-        return CommandResult.Ok(State.Status != ScheduledTaskStatus.Completed ? "Task resumed." : "Task resumed, but its schedule has ended: it is completed.", Info());
-    }
-
-    public async Task<CommandResult> ReorderAsync(long offsetSeconds)
-    {
-        if (TaskCommandRules.Reorder(State, Id, offsetSeconds, Info) is { } answer)
-        {
-            return answer;
-        }
-
-        State.NextRunAt = ScheduleChanges.Reorder(State.NextRunAt!.Value, offsetSeconds, Calculator, Now);
-        State.Retry = null;
-        await PersistAsync(awaitCatalog: true);
-        return CommandResult.Ok("Task reordered.", Info());
-    }
+            State.NextRunAt = ScheduleChanges.Reorder(State.NextRunAt!.Value, offsetSeconds, Calculator, Now);
+            State.Retry = null;
+        },
+        () => "Task reordered.");
 
     public async Task<CommandResult> RunNowAsync()
     {
@@ -278,64 +176,206 @@ internal sealed partial class TaskGrain(
         return Task.CompletedTask;
     }
 
-    private TaskInfo Info() => State.ToInfo(Id, Spec);
+    private TaskInfo Info() => _store.Info();
 
-    /// <summary>A deleted task keeps its tombstone, not its spec (which may hold credentials).</summary>
-    private async Task ClearSpecAsync()
+    /// <summary>A command the rules allow (<paramref name="refusal"/> null): the change, saved with its catalog row before the answer.</summary>
+    private async Task<CommandResult> ApplyAsync(CommandResult? refusal, Action change, Func<string> message)
     {
-        try
+        if (refusal is not null)
         {
-            await specStore.ClearStateAsync();
+            return refusal;
         }
-        catch (Exception ex)
-        {
-            LogSpecClearFailed(ex, Id);
-        }
+
+        change();
+        await _store.SaveAsync(awaitCatalog: true);
+        return CommandResult.Ok(message(), Info());
     }
 
-    /// <summary>
-    /// Frees the account's slot at once after a delete. A task that completes does not call: its
-    /// account finds out when next asked (a create, or its task list), which spares a write per completion.
-    /// </summary>
-    private async Task ReleaseAccountAsync(string accountId)
-    {
-        try
-        {
-            await GrainFactory.GetAccountGrain(accountId).ReleaseAsync(Id, deleted: true);
-        }
-        catch (Exception ex)
-        {
-            // The account re-checks its active task before refusing a create, so this heals itself.
-            LogReleaseFailed(ex, Id, accountId);
-        }
-    }
-
-    /// <summary>
-    /// Asks the runtime to move this activation once idle. Through the management extension, not
-    /// <c>MigrateOnIdle()</c>: the extension asks the placement director first and stays put when
-    /// it picks this silo, where <c>MigrateOnIdle()</c> would deactivate the grain. The call is a
-    /// message to this grain, handled after the current turn.
-    /// </summary>
     private void RequestMigration()
     {
         _relocateAfterRun = false;
-        var management = GrainFactory.GetGrain(this.GetGrainId()).Cast<IGrainManagementExtension>();
-        _ = management.MigrateOnIdle().AsTask().ContinueWith(
-            t => LogMoveFailed(t.Exception, Id), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        TaskMigration.Request(GrainFactory, this.GetGrainId(), logger);
+    }
+
+    /// <summary>Runs what is due (a retry first), or lines the wake-up up again.</summary>
+    private async Task WakeAsync(bool repairCatalog)
+    {
+        if (!State.Exists)
+        {
+            // Created-then-crashed or deleted: nothing to run; drop the reminder.
+            await _wakeUps.UnregisterAsync(State);
+            DeactivateOnIdle();
+            return;
+        }
+
+        // A stopping silo starts nothing new: the task moves to another silo (or, on the last one,
+        // its slot runs or is counted after the restart, by the misfire rules).
+        if (services.Departures.IsLeaving)
+        {
+            return;
+        }
+
+        var now = Now;
+        var live = TaskTransitions.IsLive(State);
+        if (live && State.Retry is { } retry && DuePlanner.IsDue(retry.DueAt, now) && State.InFlight is null && await services.Dispatcher.IsRunningAsync())
+        {
+            await StartAttemptAsync(retry.Round, retry.Attempt, retry.ScheduledAt, RunTrigger.Retry);
+        }
+        else if (live && State.NextRunAt is { } slot && DuePlanner.IsDue(slot, now))
+        {
+            await OnSlotDueAsync(slot, now);
+        }
+        else
+        {
+            // Woken for nothing due (timer and reminder both fired, or the sweep read a stale row: repair it).
+            if (repairCatalog)
+            {
+                _store.PostCatalogRow();
+            }
+
+            await _store.SaveAsync(touch: false);
+        }
+    }
+
+    private async Task OnSlotDueAsync(DateTimeOffset slot, DateTimeOffset now)
+    {
+        if (!await services.Dispatcher.IsRunningAsync())
+        {
+            if (!State.Deferred)
+            {
+                State.Deferred = true;
+                await _store.SaveAsync(touch: false);
+                await GrainFactory.GetDispatcherGrain().DeferAsync(Id);
+            }
+
+            return;
+        }
+
+        var decision = DuePlanner.Plan(Calculator, slot, now);
+        State.Deferred = false;
+        State.NextRunAt = decision.Next;
+        if (State.InFlight is not null || State.Retry is not null)
+        {
+            // Overlap: the previous round is still going.
+            TaskTransitions.Overlap(State, Id, decision, slot, Spec.Execution.Overlap, now, services.Host);
+            await _store.SaveAsync();
+            return;
+        }
+
+        TaskTransitions.Skip(State, Id, decision.SkippedSlots, decision.FirstSkipped, decision.Reason, now, services.Host);
+        if (decision.RunSlot is { } runSlot)
+        {
+            await StartAttemptAsync(State.RoundNum + 1, 1, runSlot, now - runSlot > TimeSpan.FromSeconds(1) ? RunTrigger.CatchUp : RunTrigger.Schedule);
+        }
+        else
+        {
+            if (State.NextRunAt is null)
+            {
+                TaskTransitions.Complete(State);
+            }
+
+            await _store.SaveAsync();
+        }
+    }
+
+    private async Task StartAttemptAsync(long round, int attempt, DateTimeOffset slot, RunTrigger trigger)
+    {
+        var run = TaskTransitions.StartAttempt(State, Id, round, attempt, slot, trigger, Now, services.Host);
+        _wakeUps.ArmWatchdog();
+
+        // Durable before the executor starts: if this silo dies, the next activation sees the
+        // attempt and marks it abandoned instead of losing it.
+        await _store.SaveAsync();
+
+        var timeout = TimeSpan.FromSeconds(Spec.Execution.TimeoutSeconds);
+        var cancellation = new CancellationTokenSource();
+        _attempt = cancellation;
+        DelayDeactivation(timeout + InFlightCheck.AbandonGrace + InFlightCheck.AbandonGrace);
+        services.Reporter.Start(new ExecutionRequest(Id, run.RunId, round, attempt, slot, Spec), timeout, cancellation.Token);
+    }
+
+    /// <summary>
+    /// Ends the attempt. Its record in the run history is the durable end (written first, unless
+    /// <paramref name="recorded"/> says the history already has it), so a round that simply goes
+    /// on costs no state write: the stored state still names the attempt, and an activation that
+    /// finds it there looks its record up (<see cref="ReconcileAsync"/>).
+    /// </summary>
+    private async Task FinishAttemptAsync(InFlightRun run, StoredRun record, bool recorded)
+    {
+        if (!recorded)
+        {
+            await services.History.WriteAsync(Id, Spec.AccountId, [record]);
+        }
+
+        _attempt = null;
+        _wakeUps.DisarmWatchdog();
+        var decision = AttemptConclusion.Decide(run, record.Outcome, State, Calculator, Spec.Execution, Now, Random.Shared);
+        var mayRunQueued = decision.Next == AfterAttempt.RunQueued && !services.Departures.IsLeaving && await services.Dispatcher.IsRunningAsync();
+        var (queued, durable) = TaskTransitions.Conclude(State, record, decision, mayRunQueued);
+        if (decision.Next == AfterAttempt.Error)
+        {
+            LogStoppedInError(Id, State.ConsecutiveFailures);
+        }
+
+        if (queued is { } slot)
+        {
+            await StartAttemptAsync(State.RoundNum + 1, 1, slot, RunTrigger.Queued);
+        }
+        else
+        {
+            await _store.SaveAsync(durable: durable);
+        }
+    }
+
+    /// <summary>
+    /// An attempt the state names but this activation did not see end: if the run history has its
+    /// record (the activation that ended it is gone), the attempt ends with it now. Returns whether it did.
+    /// </summary>
+    private async Task<bool> ReconcileAsync(InFlightRun run)
+    {
+        if (await services.History.FindAsync(Id, run.StartedAt, run.RunId, run.Attempt) is not { } record)
+        {
+            return false;
+        }
+
+        await FinishAttemptAsync(run, record, recorded: true);
+        return true;
+    }
+
+    /// <summary>Abandons the attempt in flight once <see cref="InFlightCheck"/> says it is gone; the retry policy then decides.</summary>
+    private async Task CheckInFlightAsync(CancellationToken cancellationToken)
+    {
+        if (State.InFlight is not { } run)
+        {
+            _wakeUps.DisarmWatchdog();
+            return;
+        }
+
+        var owner = SiloAddress.FromParsableString(run.Silo);
+        if (_attempt is null && await ReconcileAsync(run))
+        {
+            return;
+        }
+
+        var why = InFlightCheck.WhyAbandoned(
+            run, TimeSpan.FromSeconds(Spec.Execution.TimeoutSeconds), Now,
+            runsHere: _attempt is not null || services.LocalAttempts.Contains(run.RunId, run.Attempt),
+            ownerIsThisSilo: owner.Equals(services.Silo),
+            ownerStatus: services.Membership.CurrentSnapshot.GetSiloStatus(owner));
+        if (why is not null)
+        {
+            _attempt?.Cancel();
+            LogAbandoned(Id, run.Attempt, run.RunId, why);
+            await FinishAttemptAsync(run, RunRecords.Finished(run, RunOutcome.Abandoned, Now, null, why), recorded: false);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignoring a late report for {RunId} attempt {Attempt}")]
     private partial void LogLateReport(Guid taskId, string runId, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: could not tell account {AccountId} it is deleted")]
-    private partial void LogReleaseFailed(Exception exception, Guid taskId, string accountId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: {Failures} failed rounds in a row; stopping in error")]
+    private partial void LogStoppedInError(Guid taskId, int failures);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Task {TaskId}: could not save its state on deactivation; the next activation finds its runs in the history")]
-    private partial void LogSaveOnDeactivationFailed(Exception exception, Guid taskId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: deleted, but its spec could not be removed from storage")]
-    private partial void LogSpecClearFailed(Exception exception, Guid taskId);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Task {TaskId}: could not start moving")]
-    private partial void LogMoveFailed(Exception? exception, Guid taskId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: attempt {Attempt} of {RunId} abandoned: {Why}")]
+    private partial void LogAbandoned(Guid taskId, int attempt, string runId, string why);
 }

@@ -66,4 +66,14 @@ public sealed class TaskServices(
 
     /// <summary>The clock.</summary>
     public TimeProvider Clock { get; } = clock;
+
+    /// <summary>Now, in whole milliseconds: the run history stores microseconds and finds an attempt by its start.</summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            var now = Clock.GetUtcNow();
+            return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        }
+    }
 }

@@ -65,6 +65,16 @@ internal sealed partial class TaskWakeUps(IGrainBase grain, Func<Task> wake, Fun
         _timer = due is { } d ? grain.RegisterGrainTimer(_ => WakeFromTimerAsync(), new GrainTimerCreationOptions(d, Timeout.InfiniteTimeSpan) { KeepAlive = true }) : null;
     }
 
+    /// <summary>Arms the wake timer for <paramref name="wake"/> when it is within the timer's horizon (the reminder times the rest).</summary>
+    public void ArmTimerFor(DateTimeOffset? wake)
+    {
+        var now = services.Clock.GetUtcNow();
+        if (wake is { } at && at - now <= WakeTiming.TimerHorizon)
+        {
+            ArmTimer(at > now ? at - now : TimeSpan.Zero);
+        }
+    }
+
     /// <summary>Checks the attempt in flight every 5 s, first after <paramref name="firstCheck"/> (no-op while armed).</summary>
     public void ArmWatchdog(TimeSpan? firstCheck = null) =>
         _watchdog ??= grain.RegisterGrainTimer(check, new GrainTimerCreationOptions(firstCheck ?? WatchdogPeriod, WatchdogPeriod));

@@ -75,7 +75,8 @@ public static class ScheduleScenario
         foreach (var start in starts.OfType<DateTimeOffset>())
         {
             var first = start >= measureFrom ? start : start + (interval * Math.Ceiling((measureFrom - start) / interval));
-            expected += first < countedUntil ? (long)Math.Floor((countedUntil - first) / interval) + 1 : 0;
+            // The slots first, first + interval, ... strictly before countedUntil (as the arrivals are counted).
+            expected += first < countedUntil ? (long)Math.Ceiling((countedUntil - first) / interval) : 0;
         }
 
         var received = arrivals.Select(a => (a.TaskId, a.ScheduledAt)).Distinct().LongCount();

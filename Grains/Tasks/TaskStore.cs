@@ -1,0 +1,213 @@
+using Actors.Grains.Placement;
+using Actors.Grains.Tasks.Stored;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace Actors.Grains.Tasks;
+
+/// <summary>
+/// Where a task activation keeps what lasts: its state and spec rows, the wake-ups lined up with
+/// each save (<see cref="TaskWakeUps"/>), its run records on their way to the run history
+/// (<see cref="RunRecordHandOver"/>) and its catalog row. A failed save deactivates the task, so
+/// the next activation starts over from what is stored.
+/// </summary>
+internal sealed partial class TaskStore(
+    IGrainBase grain,
+    Guid taskId,
+    IPersistentState<TaskState> state,
+    IPersistentState<StoredSpec> spec,
+    TaskWakeUps wakeUps,
+    TaskServices services,
+    ILogger logger)
+{
+    private readonly RunRecordHandOver _records = new(taskId, services);
+    private TaskSpec? _spec;
+    private bool _unsaved;
+    private bool _discarded;
+    private bool _lastRunLookedUp;
+
+    /// <summary>The state.</summary>
+    public TaskState State => state.State;
+
+    /// <summary>The spec, read from its row once.</summary>
+    public TaskSpec Spec => _spec ??= spec.State.ToWire();
+
+    /// <summary>The public view.</summary>
+    public TaskInfo Info() => State.ToInfo(taskId, Spec);
+
+    /// <summary>
+    /// Picks a stored task up: a spec written inside the state (before it had a row of its own)
+    /// moves to its row, once; saved run records go to the history.
+    /// </summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (State.Spec is { } legacy)
+        {
+            if (!spec.RecordExists)
+            {
+                spec.State = legacy;
+                await spec.WriteStateAsync(cancellationToken);
+            }
+
+            State.Spec = null;
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        _records.HandOver(State, Spec.AccountId);
+    }
+
+    /// <summary>Stores a new task: the spec first, so state that says the task exists always finds its spec.</summary>
+    public async Task CreateAsync(TaskSpec newSpec, TaskState initial)
+    {
+        _spec = newSpec;
+        spec.State = newSpec.ToStored();
+        await spec.WriteStateAsync();
+        state.State = initial;
+        await SaveAsync(awaitCatalog: true);
+    }
+
+    /// <summary>
+    /// Leaves a tombstone rather than no row (the id stays spent), drops the reminder and the
+    /// catalog row, removes the spec (it may hold credentials) and frees the account's slot at once.
+    /// </summary>
+    public async Task DeleteAsync(IGrainFactory grainFactory)
+    {
+        var accountId = Spec.AccountId;
+        state.State = new TaskState { TaskId = taskId, Deleted = true, Version = State.Version + 1, UpdatedAt = NextChangeTime(), PendingRuns = State.PendingRuns };
+        await state.WriteStateAsync();
+        await wakeUps.UnregisterAsync(State);
+        await services.Catalog.RemoveAsync(taskId, State.UpdatedAt);
+        try
+        {
+            await spec.ClearStateAsync();
+        }
+        catch (Exception ex)
+        {
+            LogSpecClearFailed(ex, taskId);
+        }
+
+        // A task that completes does not tell its account: the account finds out when next asked
+        // (a create, or its task list), which spares a write per completion.
+        try
+        {
+            await grainFactory.GetAccountGrain(accountId).ReleaseAsync(taskId, deleted: true);
+        }
+        catch (Exception ex)
+        {
+            // The account re-checks its active task before refusing a create, so this heals itself.
+            LogReleaseFailed(ex, taskId, accountId);
+        }
+    }
+
+    /// <summary>
+    /// Saves the state and lines the wake-up up. With something to wake for, the reminder is
+    /// registered before the state is written, so saved state never points at a slot without a
+    /// reminder; with nothing, the state is written first. Records the run history has confirmed
+    /// leave the state; new ones go to the history once they are saved here.
+    /// </summary>
+    /// <param name="touch">A change (a new version); false: only line the wake-up up.</param>
+    /// <param name="awaitCatalog">Wait for the catalog row (commands); otherwise it is posted and coalesced. A posted row lost with its silo heals: the due row still names the past slot, so the overdue sweep wakes the task, which writes its row again.</param>
+    /// <param name="durable">False: the end of a round that goes on; its record in the run history is what lasts, and the state is written later.</param>
+    public async Task SaveAsync(bool touch = true, bool awaitCatalog = false, bool durable = true)
+    {
+        if (touch)
+        {
+            State.Version++;
+            State.UpdatedAt = NextChangeTime();
+        }
+
+        _unsaved |= touch && !durable;
+        _records.Settle(State);
+        var wake = TaskTransitions.NextWake(State);
+        var reminder = (State.ReminderAnchor, State.ReminderPeriod);
+        try
+        {
+            if (wake is not null)
+            {
+                await wakeUps.AlignAsync(wake, Spec.Schedule, State);
+            }
+
+            if ((touch && durable) || reminder != (State.ReminderAnchor, State.ReminderPeriod))
+            {
+                await state.WriteStateAsync();
+                _unsaved = false;
+            }
+
+            if (wake is null)
+            {
+                await wakeUps.AlignAsync(null, Spec.Schedule, State);
+            }
+        }
+        catch
+        {
+            // A failed write: start over from the stored state.
+            _discarded = true;
+            grain.GrainContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "A task's state could not be saved."));
+            throw;
+        }
+
+        _records.HandOver(State, Spec.AccountId);
+        if (touch && awaitCatalog)
+        {
+            await services.Catalog.UpsertAsync(Info(), services.Host);
+        }
+        else if (touch)
+        {
+            services.Catalog.Post(Info(), services.Host, whole: !TaskTransitions.IsLive(State));
+        }
+    }
+
+    /// <summary>Posts the whole catalog row (an activation, or a sweep that read a stale row).</summary>
+    public void PostCatalogRow() => services.Catalog.Post(Info(), services.Host, whole: true);
+
+    /// <summary>
+    /// On deactivation: rounds that ended since the last write are in the run history already, but
+    /// saving them spares the next activation looking them up (migration carries the state along).
+    /// A task Orleans dropped with its directory entry is woken again at once.
+    /// </summary>
+    public async Task DeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsaved && !_discarded && State.Exists && reason.ReasonCode != DeactivationReasonCode.Migrating)
+        {
+            try
+            {
+                await state.WriteStateAsync(cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                LogSaveOnDeactivationFailed(ex, taskId);
+            }
+        }
+
+        if (State.Exists && !_discarded && !services.Departures.IsLeaving && DirectoryLossWakeUps.Applies(reason))
+        {
+            services.DirectoryLossWakeUps.WakeSoon(taskId);
+        }
+    }
+
+    /// <summary>The last run is not in the stored state: an activation finds it in the run history when first asked.</summary>
+    public async Task LookUpLastRunAsync()
+    {
+        if (State.LastRun is null && !_lastRunLookedUp && (State.RoundNum > 0 || State.MissedRuns > 0))
+        {
+            _lastRunLookedUp = true;
+            var newest = (await services.History.ListAsync(new RunQuery { TaskId = taskId, Limit = 1 })).Runs.FirstOrDefault();
+            State.LastRun ??= newest?.ToStored().Summary();
+        }
+    }
+
+    /// <summary>
+    /// The time of a change: now, but always later than the last one, since the catalog orders a
+    /// task's writes by it (a delete in the same millisecond as the create must still win).
+    /// </summary>
+    private DateTimeOffset NextChangeTime() => services.Now > State.UpdatedAt ? services.Now : State.UpdatedAt.AddMilliseconds(1);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Task {TaskId}: could not save its state on deactivation; the next activation finds its runs in the history")]
+    private partial void LogSaveOnDeactivationFailed(Exception exception, Guid taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: could not tell account {AccountId} it is deleted")]
+    private partial void LogReleaseFailed(Exception exception, Guid taskId, string accountId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: deleted, but its spec could not be removed from storage")]
+    private partial void LogSpecClearFailed(Exception exception, Guid taskId);
+}
