@@ -30,6 +30,10 @@ public static class GrainFactoryExtensions
     public static IClusterViewGrain GetClusterViewGrain(this IGrainFactory factory) =>
         factory.GetGrain<IClusterViewGrain>(0);
 
+    /// <summary>The cluster's single agent hub.</summary>
+    public static IAgentHubGrain GetAgentHubGrain(this IGrainFactory factory) =>
+        factory.GetGrain<IAgentHubGrain>(0);
+
     /// <summary>A local reader of the registered plugins.</summary>
     public static IPluginGrain GetPluginGrain(this IGrainFactory factory) =>
         factory.GetGrain<IPluginGrain>(0);

@@ -27,6 +27,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<ITaskCatalog, InMemoryTaskCatalog>();
         services.TryAddSingleton<IRunHistory, InMemoryRunHistory>();
         services.AddOptions<RunHistoryOptions>();
+        services.AddOptions<Agents.AgentHubOptions>();
         services.TryAddSingleton<TaskServices>();
         services.AddActorsExecutors();
         services.TryAddSingleton<DispatcherSwitch>();

@@ -94,4 +94,10 @@ public sealed record CreateTaskRequest
     /// under the names the client used. They are reported with every other problem.
     /// </summary>
     [Id(27)] public FieldError[] ShapeErrors { get; init; } = [];
+
+    /// <summary>agent: what an agent runs (labels, command, env, working_dir).</summary>
+    [Id(28)] public AgentTargetRequest? Agent { get; init; }
+
+    /// <summary>queue_timeout_seconds: how long an agent run waits for an agent.</summary>
+    [Id(29)] public int? QueueTimeoutSeconds { get; init; }
 }

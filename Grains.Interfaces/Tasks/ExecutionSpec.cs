@@ -24,4 +24,10 @@ public sealed record ExecutionSpec
 
     /// <summary>Failed rounds in a row before the task goes to <see cref="ScheduledTaskStatus.Error"/>.</summary>
     [Id(6)] public int MaxConsecutiveFailures { get; init; } = 5;
+
+    /// <summary>What the <c>agent</c> executor runs, and on which agents.</summary>
+    [Id(7)] public AgentTarget? Agent { get; init; }
+
+    /// <summary>Seconds an <c>agent</c> run may wait for a matching agent before it ends <c>timed_out</c>.</summary>
+    [Id(8)] public int QueueTimeoutSeconds { get; init; } = 300;
 }

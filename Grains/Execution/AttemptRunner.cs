@@ -9,7 +9,6 @@ public sealed class AttemptRunner(ExecutorRegistry registry, TimeProvider timePr
     private readonly ExecutorRegistry _registry = registry;
     private readonly TimeProvider _timeProvider = timeProvider;
 
-
     /// <summary>
     /// Runs the attempt on the thread pool (never on a grain scheduler) and never throws except for
     /// <paramref name="cancellationToken"/> (the caller abandoning the attempt).
@@ -28,7 +27,7 @@ public sealed class AttemptRunner(ExecutorRegistry registry, TimeProvider timePr
         try
         {
             var result = await executor.ExecuteAsync(request, linked.Token);
-            return new AttemptResult(result.Succeeded ? RunOutcome.Succeeded : RunOutcome.Failed, Truncate(result.Output), Truncate(result.Error));
+            return new AttemptResult(result.Outcome ?? (result.Succeeded ? RunOutcome.Succeeded : RunOutcome.Failed), Truncate(result.Output), Truncate(result.Error));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -12,6 +12,7 @@ public static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IExecutor, LogExecutor>();
         services.AddSingleton<IExecutor, HttpExecutor>();
+        services.AddSingleton<IExecutor, Agents.AgentExecutor>();
         services.AddHttpClient(HttpExecutor.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

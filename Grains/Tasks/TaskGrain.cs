@@ -51,8 +51,18 @@ internal sealed partial class TaskGrain(
         await _store.LoadAsync(cancellationToken);
         if (State.InFlight is { } run && !services.LocalAttempts.Contains(run.RunId, run.Attempt) && !await ReconcileAsync(run))
         {
-            // At once: an attempt of a silo that died is abandoned (and retried) without delay.
-            _wakeUps.ArmWatchdog(TimeSpan.Zero);
+            if (services.Executors.Find(Spec.Execution.Executor) is IResumableExecutor)
+            {
+                // Its work goes on elsewhere (on an agent): wait for it again from here.
+                State.InFlight = run with { Silo = services.Host };
+                _wakeUps.ArmWatchdog();
+                Launch(State.InFlight);
+            }
+            else
+            {
+                // At once: an attempt of a silo that died is abandoned (and retried) without delay.
+                _wakeUps.ArmWatchdog(TimeSpan.Zero);
+            }
         }
 
         // A task that moved here or came back after deactivation picks its wake-up timer up again.
@@ -287,11 +297,18 @@ internal sealed partial class TaskGrain(
         // attempt and marks it abandoned instead of losing it.
         await _store.SaveAsync();
 
-        var timeout = TimeSpan.FromSeconds(Spec.Execution.TimeoutSeconds);
+        Launch(run);
+    }
+
+    /// <summary>Starts the executor on the attempt, off this grain's turn, with the rest of its time budget.</summary>
+    private void Launch(InFlightRun run)
+    {
+        var budget = AttemptBudget.Of(Spec.Execution);
+        var left = budget - (Now - run.StartedAt);
         var cancellation = new CancellationTokenSource();
         _attempt = cancellation;
-        DelayDeactivation(timeout + InFlightCheck.AbandonGrace + InFlightCheck.AbandonGrace);
-        services.Reporter.Start(new ExecutionRequest(Id, run.RunId, round, attempt, slot, Spec), timeout, cancellation.Token);
+        DelayDeactivation(budget + InFlightCheck.AbandonGrace + InFlightCheck.AbandonGrace);
+        services.Reporter.Start(new ExecutionRequest(Id, run.RunId, run.Round, run.Attempt, run.ScheduledAt, Spec), left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellation.Token);
     }
 
     /// <summary>
@@ -358,7 +375,7 @@ internal sealed partial class TaskGrain(
         }
 
         var why = InFlightCheck.WhyAbandoned(
-            run, TimeSpan.FromSeconds(Spec.Execution.TimeoutSeconds), Now,
+            run, AttemptBudget.Of(Spec.Execution), Now,
             runsHere: _attempt is not null || services.LocalAttempts.Contains(run.RunId, run.Attempt),
             ownerIsThisSilo: owner.Equals(services.Silo),
             ownerStatus: services.Membership.CurrentSnapshot.GetSiloStatus(owner));

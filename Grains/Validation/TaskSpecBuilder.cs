@@ -79,6 +79,8 @@ public sealed class TaskSpecBuilder(ExecutorRegistry executors)
                 RetryBackoffSeconds = request.RetryBackoffSeconds ?? Defaults.Execution.RetryBackoffSeconds,
                 Overlap = overlap,
                 MaxConsecutiveFailures = request.MaxConsecutiveFailures ?? Defaults.Execution.MaxConsecutiveFailures,
+                Agent = request.Agent is { } agent ? Agent(agent) : null,
+                QueueTimeoutSeconds = request.QueueTimeoutSeconds ?? Defaults.Execution.QueueTimeoutSeconds,
             },
         };
 
@@ -143,6 +145,15 @@ public sealed class TaskSpecBuilder(ExecutorRegistry executors)
             Headers = headers,
         };
     }
+
+    /// <summary>A shell string runs as <c>sh -c</c>; an array is the program and its arguments.</summary>
+    private static AgentTarget Agent(AgentTargetRequest agent) => new()
+    {
+        Labels = [.. (agent.Labels ?? []).Distinct(StringComparer.Ordinal)],
+        Command = agent.Command ?? (agent.Shell is { } shell ? ["sh", "-c", shell] : []),
+        Env = new Dictionary<string, string>(agent.Env ?? [], StringComparer.Ordinal),
+        WorkingDir = agent.WorkingDir ?? "",
+    };
 
     private static T Invalid<T>(List<FieldError> errors, string field, string message, T fallback)
     {

@@ -210,6 +210,7 @@ public static class TaskSpecValidator
         }
 
         Between(errors, "max_consecutive_failures", execution.MaxConsecutiveFailures, 1, 1000, null);
+        Between(errors, "queue_timeout_seconds", execution.QueueTimeoutSeconds, 1, 86_400, "one day");
         if (!Enum.IsDefined(execution.Overlap))
         {
             errors.Add(new("overlap", $"overlap must be skip or queue_one; got {(int)execution.Overlap}."));

@@ -26,4 +26,7 @@ public sealed class SiloSettings
 
     /// <summary>Run history retention.</summary>
     public HistorySettings History { get; set; } = new();
+
+    /// <summary>Agent timings.</summary>
+    public AgentSettings Agents { get; set; } = new();
 }

@@ -65,6 +65,20 @@ public static class SiloSettingsValidator
             problems.Add($"Actors:History:MaxAgeDays must be between 1 and 3650; got {settings.History.MaxAgeDays}.");
         }
 
+        var agents = settings.Agents;
+        foreach (var (key, value) in new[] { ("HeartbeatSeconds", agents.HeartbeatSeconds), ("HeartbeatTimeoutSeconds", agents.HeartbeatTimeoutSeconds), ("LeaseGraceSeconds", agents.LeaseGraceSeconds), ("OfferTimeoutSeconds", agents.OfferTimeoutSeconds) })
+        {
+            if (value is < 1 or > 3600)
+            {
+                problems.Add($"Actors:Agents:{key} must be between 1 and 3600 seconds; got {value}.");
+            }
+        }
+
+        if (agents.HeartbeatTimeoutSeconds <= agents.HeartbeatSeconds)
+        {
+            problems.Add($"Actors:Agents:HeartbeatTimeoutSeconds ({agents.HeartbeatTimeoutSeconds}) must be longer than HeartbeatSeconds ({agents.HeartbeatSeconds}), or every agent looks silent.");
+        }
+
         return problems;
     }
 

@@ -1,3 +1,4 @@
+using Actors.Grains.Agents;
 using System.Net;
 using Actors.Grains;
 using Actors.Grains.History;
@@ -37,6 +38,13 @@ public static class SiloHostBuilderExtensions
         {
             o.MaxRunsPerTask = settings.History.MaxRunsPerTask;
             o.MaxAge = TimeSpan.FromDays(settings.History.MaxAgeDays);
+        });
+        builder.Services.Configure<AgentHubOptions>(o =>
+        {
+            o.HeartbeatInterval = TimeSpan.FromSeconds(settings.Agents.HeartbeatSeconds);
+            o.HeartbeatTimeout = TimeSpan.FromSeconds(settings.Agents.HeartbeatTimeoutSeconds);
+            o.LeaseGrace = TimeSpan.FromSeconds(settings.Agents.LeaseGraceSeconds);
+            o.OfferTimeout = TimeSpan.FromSeconds(settings.Agents.OfferTimeoutSeconds);
         });
 
         // The hand-off, then Orleans' own stop (deactivations, leaving the membership table).

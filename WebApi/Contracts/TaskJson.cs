@@ -48,6 +48,16 @@ public static class TaskJson
             ["max_retries"] = execution.MaxRetries,
             ["overlap"] = execution.Overlap == OverlapPolicy.Skip ? "skip" : "queue_one",
             ["max_consecutive_failures"] = execution.MaxConsecutiveFailures,
+            ["queue_timeout_seconds"] = execution.Agent is null ? null : execution.QueueTimeoutSeconds,
+
+            // Environment values may be credentials: their names only.
+            ["agent"] = execution.Agent is not { } agent ? null : new JsonObject
+            {
+                ["labels"] = new JsonArray([.. agent.Labels.Select(l => JsonValue.Create(l))]),
+                ["command"] = new JsonArray([.. agent.Command.Select(c => JsonValue.Create(c))]),
+                ["working_dir"] = agent.WorkingDir.Length > 0 ? agent.WorkingDir : null,
+                ["env_names"] = new JsonArray([.. agent.Env.Keys.Order(StringComparer.Ordinal).Select(k => JsonValue.Create(k))]),
+            },
         };
     }
 

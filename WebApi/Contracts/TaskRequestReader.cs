@@ -17,7 +17,7 @@ public sealed class TaskRequestReader(JsonElement body, string defaultTimeZone)
         "name", "account_id", "xhs_account_id", "account_name", "xhs_account_name", "task_type", "sys_type", "priority",
         "executor", "kwargs", "schedule_mode", "interval", "valid_time_range", "time_slot", "cron", "at", "run_at", "time_zone",
         "start_time", "run_immediately", "task_end_time", "http", "timeout_seconds", "max_retries", "retry_backoff_seconds",
-        "overlap", "max_consecutive_failures", "misfire_grace_seconds",
+        "overlap", "max_consecutive_failures", "misfire_grace_seconds", "agent", "queue_timeout_seconds",
     ];
 
     private readonly List<FieldError> _errors = [];
@@ -56,6 +56,8 @@ public sealed class TaskRequestReader(JsonElement body, string defaultTimeZone)
             RetryBackoffSeconds = Number("retry_backoff_seconds"),
             Overlap = String("overlap"),
             MaxConsecutiveFailures = Int("max_consecutive_failures"),
+            Agent = Agent(),
+            QueueTimeoutSeconds = Int("queue_timeout_seconds"),
             AccountName = String("account_name", "xhs_account_name"),
             TaskType = String("task_type"),
             Name = String("name"),
@@ -203,6 +205,61 @@ public sealed class TaskRequestReader(JsonElement body, string defaultTimeZone)
 
         return new HttpTargetRequest { Url = Text(value, "url"), Method = Text(value, "method"), Headers = headers };
     }
+
+    private AgentTargetRequest? Agent()
+    {
+        if (!TryGet(out var value, out _, "agent"))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return Error<AgentTargetRequest?>("agent", "agent must be an object: {\"labels\": [\"linux\"], \"command\": [\"sh\", \"-c\", \"...\"], \"env\": {}, \"working_dir\": \"...\"}.");
+        }
+
+        string[]? labels = null, command = null;
+        string? shell = null;
+        if (value.TryGetProperty("labels", out var l) && l.ValueKind != JsonValueKind.Null)
+        {
+            labels = StringArray(l) ?? Error<string[]?>("agent.labels", $"agent.labels must be an array of strings; got {Describe(l)}.");
+        }
+
+        if (value.TryGetProperty("command", out var c) && c.ValueKind != JsonValueKind.Null)
+        {
+            if (c.ValueKind == JsonValueKind.String)
+            {
+                shell = c.GetString();
+            }
+            else
+            {
+                command = StringArray(c) ?? Error<string[]?>("agent.command", $"agent.command must be an array of strings (program and arguments) or one shell string; got {Describe(c)}.");
+            }
+        }
+
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (value.TryGetProperty("env", out var e) && e.ValueKind != JsonValueKind.Null)
+        {
+            if (e.ValueKind == JsonValueKind.Object && e.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.String))
+            {
+                foreach (var variable in e.EnumerateObject())
+                {
+                    env[variable.Name] = variable.Value.GetString()!;
+                }
+            }
+            else
+            {
+                Error<object?>("agent.env", $"agent.env must be an object of string values, e.g. {{\"MODE\": \"fast\"}}; got {Describe(e)}.");
+            }
+        }
+
+        return new AgentTargetRequest { Labels = labels, Command = command, Shell = shell, Env = env, WorkingDir = Text(value, "working_dir") };
+    }
+
+    private static string[]? StringArray(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
+            ? [.. value.EnumerateArray().Select(e => e.GetString()!)]
+            : null;
 
     private string? Kwargs()
     {

@@ -72,6 +72,7 @@ public static class ClusterEndpoints
     public static async Task<Ok<JsonObject>> StatusAsync(IGrainFactory grains, IConfiguration configuration)
     {
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
+        var agents = await grains.GetAgentHubGrain().CountsAsync();
         return TypedResults.Ok(new JsonObject
         {
             ["status"] = "operational",
@@ -88,6 +89,14 @@ public static class ClusterEndpoints
                 ["host_name"] = h.HostName,
                 ["started_at"] = TaskJson.Time(h.StartTime),
             })]),
+            ["agents"] = new JsonObject
+            {
+                ["online"] = agents.Online,
+                ["offline"] = agents.Offline,
+                ["draining"] = agents.Draining,
+                ["runs_waiting"] = agents.Waiting,
+                ["runs_on_agents"] = agents.Running,
+            },
         });
     }
 

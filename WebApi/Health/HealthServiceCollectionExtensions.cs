@@ -18,6 +18,7 @@ public static class HealthServiceCollectionExtensions
             .AddCheck<ClusterHealthCheck>("cluster", HealthStatus.Unhealthy, timeout: CheckTimeout)
             .AddCheck<StorageHealthCheck>("storage", HealthStatus.Unhealthy, timeout: CheckTimeout)
             .AddCheck<DispatcherHealthCheck>("dispatcher", HealthStatus.Degraded, timeout: CheckTimeout)
+            .AddCheck<AgentsHealthCheck>("agents", HealthStatus.Degraded, timeout: CheckTimeout)
             .AddCheck<ConfigurationHealthCheck>("configuration", HealthStatus.Unhealthy, timeout: CheckTimeout);
         return services;
     }

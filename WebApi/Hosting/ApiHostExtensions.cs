@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Actors.WebApi.Agents;
 using Actors.WebApi.Endpoints;
 using Actors.WebApi.Health;
 using Orleans.Configuration;
@@ -103,6 +104,7 @@ public static class ApiHostExtensions
         app.UseRateLimiter();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Actors REST API"));
         app.MapHealth();
@@ -110,6 +112,8 @@ public static class ApiHostExtensions
         app.MapTaskCommands();
         app.MapRuns();
         app.MapCluster();
+        app.MapAgents();
+        app.MapAgentSocket();
         app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription();
     }
 }

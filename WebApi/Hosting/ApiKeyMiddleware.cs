@@ -29,6 +29,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiSettings settings)
 
     private static bool IsOpen(PathString path) =>
         path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/v1/health", StringComparison.OrdinalIgnoreCase)
+        || path.Equals(Agents.AgentSocketEndpoint.Path, StringComparison.OrdinalIgnoreCase) // agent tokens, not API keys
         || path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
     private bool HasValidKey(HttpRequest request)

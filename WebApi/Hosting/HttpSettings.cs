@@ -6,6 +6,9 @@ public sealed class HttpSettings
     /// <summary>When any is set, every endpoint but health and docs needs one (Bearer or X-Api-Key).</summary>
     public string[] ApiKeys { get; set; } = [];
 
+    /// <summary>Tokens agents connect with (<c>Authorization: Bearer TOKEN</c>); none: only agents on this machine (loopback) may connect.</summary>
+    public string[] AgentTokens { get; set; } = [];
+
     /// <summary>Browser origins allowed by CORS; none by default.</summary>
     public string[] CorsOrigins { get; set; } = [];
 

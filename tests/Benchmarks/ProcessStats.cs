@@ -10,6 +10,9 @@ public static class ProcessStats
     /// <summary>user+system CPU seconds of a process (0 if gone).</summary>
     public static double CpuSeconds(int pid) => CpuSeconds(pid, withReapedChildren: false);
 
+    /// <summary>user+system CPU seconds of a process and of its children it has waited for (an agent's finished runs).</summary>
+    public static double CpuSecondsWithChildren(int pid) => CpuSeconds(pid, withReapedChildren: true);
+
     /// <summary>
     /// CPU seconds of every PostgreSQL process on the machine, including backends that have exited
     /// (the postmaster reaps them, so their time is in its children's counters): a connection

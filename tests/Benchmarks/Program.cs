@@ -36,7 +36,8 @@ try
             "outage" => await OutageScenario.RunAsync(http, options),
             "restart" => await RestartScenario.RunAsync(http, options),
             "overload" => await OverloadScenario.RunAsync(http, options),
-            _ => throw new ArgumentException($"unknown scenario '{scenario}': use schedule, api, list, all, scaleout, chaos, outage, restart or overload"),
+            "agents" => await AgentsScenario.RunAsync(http, options),
+            _ => throw new ArgumentException($"unknown scenario '{scenario}': use schedule, api, list, all, scaleout, chaos, outage, restart, overload or agents"),
         };
         result = new Dictionary<string, object>(result) { ["scenario"] = scenario, ["date"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) };
         results.Add(result);

@@ -26,4 +26,10 @@ public sealed record StoredExecution
 
     /// <summary>See <see cref="ExecutionSpec.MaxConsecutiveFailures"/>.</summary>
     [Id(6), JsonPropertyName("maxConsecutiveFailures")] public int MaxConsecutiveFailures { get; init; }
+
+    /// <summary>See <see cref="ExecutionSpec.Agent"/>.</summary>
+    [Id(7), JsonPropertyName("agent")] public StoredAgentTarget? Agent { get; init; }
+
+    /// <summary>See <see cref="ExecutionSpec.QueueTimeoutSeconds"/> (0 in rows written before agents: the default).</summary>
+    [Id(8), JsonPropertyName("queueTimeoutSeconds")] public int QueueTimeoutSeconds { get; init; }
 }

@@ -36,6 +36,10 @@ public static class StoredMapping
             RetryBackoffSeconds = spec.Execution.RetryBackoffSeconds,
             Overlap = spec.Execution.Overlap,
             MaxConsecutiveFailures = spec.Execution.MaxConsecutiveFailures,
+            Agent = spec.Execution.Agent is { } a
+                ? new StoredAgentTarget { Labels = a.Labels, Command = a.Command, Env = a.Env.Count > 0 ? a.Env : null, WorkingDir = a.WorkingDir.Length > 0 ? a.WorkingDir : null }
+                : null,
+            QueueTimeoutSeconds = spec.Execution.QueueTimeoutSeconds,
         },
     };
 
@@ -74,6 +78,10 @@ public static class StoredMapping
             RetryBackoffSeconds = spec.Execution.RetryBackoffSeconds,
             Overlap = spec.Execution.Overlap,
             MaxConsecutiveFailures = spec.Execution.MaxConsecutiveFailures,
+            Agent = spec.Execution.Agent is { } a
+                ? new AgentTarget { Labels = a.Labels, Command = a.Command, Env = new Dictionary<string, string>(a.Env ?? [], StringComparer.Ordinal), WorkingDir = a.WorkingDir ?? "" }
+                : null,
+            QueueTimeoutSeconds = spec.Execution.QueueTimeoutSeconds > 0 ? spec.Execution.QueueTimeoutSeconds : new ExecutionSpec().QueueTimeoutSeconds,
         },
     };
 

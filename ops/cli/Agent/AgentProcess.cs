@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Actors.Cli.Agent;
+
+/// <summary>
+/// One run on this agent: the offer's command as a process, the payload on its standard input and
+/// the run's identity in its environment; killed with its whole process tree at its timeout or on
+/// a cancel. Its result is what the server is told.
+/// </summary>
+public sealed class AgentProcess(JsonObject offer, string agentName)
+{
+    /// <summary>Output kept: the last 4 KB of standard output and error together.</summary>
+    public const int MaxOutput = 4096;
+
+    private readonly CancellationTokenSource _cancel = new();
+    private string? _cancelReason;
+
+    /// <summary>The run id.</summary>
+    public string RunId { get; } = offer["run_id"]!.GetValue<string>();
+
+    /// <summary>The attempt.</summary>
+    public int Attempt { get; } = offer["attempt"]!.GetValue<int>();
+
+    /// <summary>The fencing token of the offer.</summary>
+    public string Token { get; } = offer["token"]!.GetValue<string>();
+
+    /// <summary>Kills the process tree (a cancel from the server).</summary>
+    public void Cancel(string reason)
+    {
+        _cancelReason = reason;
+        _cancel.Cancel();
+    }
+
+    /// <summary>Runs the process to its end and returns the result message.</summary>
+    public async Task<JsonObject> RunAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var timeout = TimeSpan.FromSeconds(offer["timeout_seconds"]?.GetValue<int>() ?? 300);
+        var command = offer["command"]?.AsArray().Select(c => c!.GetValue<string>()).ToArray() ?? [];
+        var output = new StringBuilder();
+        var result = new JsonObject { ["type"] = "result", ["run_id"] = RunId, ["attempt"] = Attempt, ["token"] = Token };
+        using var process = new Process { StartInfo = StartInfo(command) };
+        try
+        {
+            process.Start();
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        {
+            result["exit_code"] = null;
+            result["error"] = $"Could not start '{string.Join(' ', command)}': {ex.Message}";
+            return result;
+        }
+
+        var reading = Task.WhenAll(Keep(process.StandardOutput, output), Keep(process.StandardError, output));
+        await WritePayloadAsync(process);
+        using var timer = new CancellationTokenSource(timeout);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, _cancel.Token);
+        try
+        {
+            await process.WaitForExitAsync(either.Token);
+            await reading;
+            result["exit_code"] = process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            result["exit_code"] = null;
+            result["timed_out"] = timer.IsCancellationRequested && !_cancel.IsCancellationRequested;
+            if (_cancel.IsCancellationRequested)
+            {
+                result["error"] = $"Cancelled by the server: {_cancelReason}";
+            }
+        }
+
+        lock (output)
+        {
+            result["output"] = output.ToString();
+        }
+
+        result["duration_ms"] = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return result;
+    }
+
+    private ProcessStartInfo StartInfo(string[] command)
+    {
+        var info = new ProcessStartInfo(command.Length > 0 ? command[0] : "")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in command.Skip(1))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        if (offer["working_dir"]?.GetValue<string>() is { Length: > 0 } directory)
+        {
+            info.WorkingDirectory = directory;
+        }
+
+        foreach (var (name, value) in offer["env"]?.AsObject() ?? [])
+        {
+            info.Environment[name] = value?.GetValue<string>();
+        }
+
+        info.Environment["ACTORS_RUN_ID"] = RunId;
+        info.Environment["ACTORS_TASK_ID"] = offer["task_id"]?.GetValue<string>();
+        info.Environment["ACTORS_ROUND"] = offer["round"]?.ToString();
+        info.Environment["ACTORS_ATTEMPT"] = Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["ACTORS_AGENT"] = agentName;
+        return info;
+    }
+
+    private async Task WritePayloadAsync(Process process)
+    {
+        try
+        {
+            await process.StandardInput.WriteAsync((offer["payload"] ?? new JsonObject()).ToJsonString());
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The process does not read its input (or already exited).
+        }
+    }
+
+    private static async Task Keep(StreamReader reader, StringBuilder output)
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
+        {
+            lock (output)
+            {
+                output.Append(buffer, 0, read);
+                if (output.Length > MaxOutput)
+                {
+                    output.Remove(0, output.Length - MaxOutput);
+                }
+            }
+        }
+    }
+}
