@@ -1,6 +1,6 @@
 namespace Actors.IntegrationTests.Support;
 
-/// <summary>Where the built silo and Web API are, relative to the repository the tests run from.</summary>
+/// <summary>Where the built silo, Web API and command line are, relative to the repository the tests run from.</summary>
 public static class RepoPaths
 {
     /// <summary>The repository root (the folder holding Actors.sln).</summary>
@@ -15,6 +15,9 @@ public static class RepoPaths
 
     /// <summary>The Web API's entry assembly.</summary>
     public static string WebApiDll => Output("WebApi", "Actors.WebApi.dll");
+
+    /// <summary>The command line's entry assembly.</summary>
+    public static string CliDll => Output(Path.Combine("ops", "cli"), "actors.dll");
 
     private static string Output(string project, string dll)
     {
