@@ -7,23 +7,11 @@ namespace Actors.Cli.Runs;
 public static class RunViews
 {
     /// <summary>A page of runs (a task's, or across tasks): one row per attempt, newest first, then how many of how many.</summary>
-    public static void List(JsonNode page, TextWriter output)
-    {
-        var runs = page["runs"] as JsonArray ?? new JsonArray();
-        var table = new TextTable("RUN_ID", "ATTEMPT", "OUTCOME", "SCHEDULED", "STARTED", "FINISHED", "SILO", "ERROR");
-        foreach (var run in runs)
-        {
-            table.AddRow(
-                JsonText.Cell(run, "run_id"), JsonText.Cell(run, "attempt"), JsonText.Cell(run, "outcome"), JsonText.Cell(run, "scheduled_at"),
-                JsonText.Cell(run, "started_at"), JsonText.Cell(run, "finished_at"), JsonText.Cell(run, "silo"), JsonText.Cell(run, "error"));
-        }
-
-        if (table.Count > 0)
-        {
-            table.WriteTo(output);
-        }
-
-        var atLeast = page["total_is_lower_bound"] is JsonValue bound && bound.TryGetValue<bool>(out var lower) && lower ? "at least " : "";
-        output.WriteLine($"{runs.Count} of {atLeast}{JsonText.Cell(page, "total") ?? "?"} runs");
-    }
+    public static void List(JsonNode page, TextWriter output) => PageView.Write(
+        page, "runs", new TextTable("RUN_ID", "ATTEMPT", "OUTCOME", "SCHEDULED", "STARTED", "FINISHED", "SILO", "ERROR"),
+        run => [
+            JsonText.Cell(run, "run_id"), JsonText.Cell(run, "attempt"), JsonText.Cell(run, "outcome"), JsonText.Cell(run, "scheduled_at"),
+            JsonText.Cell(run, "started_at"), JsonText.Cell(run, "finished_at"), JsonText.Cell(run, "silo"), JsonText.Cell(run, "error"),
+        ],
+        output);
 }

@@ -7,24 +7,13 @@ namespace Actors.Cli.Tasks;
 public static class TaskViews
 {
     /// <summary>A page of <c>GET /api/v1/tasks/</c>: one row per task, then how many of how many.</summary>
-    public static void List(JsonNode page, TextWriter output)
-    {
-        var tasks = page["tasks"] as JsonArray ?? new JsonArray();
-        var table = new TextTable("ID", "ACCOUNT", "STATUS", "SCHEDULE", "EXECUTOR", "ROUNDS", "NEXT_RUN");
-        foreach (var task in tasks)
-        {
-            table.AddRow(
-                JsonText.Cell(task, "task_id"), JsonText.Cell(task, "account_id"), JsonText.Cell(task, "status"), Schedule(task),
-                JsonText.Cell(task, "executor"), JsonText.Cell(task, "round_num"), JsonText.Cell(task, "next_execution_time"));
-        }
-
-        if (table.Count > 0)
-        {
-            table.WriteTo(output);
-        }
-
-        output.WriteLine($"{tasks.Count} of {JsonText.Cell(page, "total") ?? "?"} tasks");
-    }
+    public static void List(JsonNode page, TextWriter output) => PageView.Write(
+        page, "tasks", new TextTable("ID", "ACCOUNT", "STATUS", "SCHEDULE", "EXECUTOR", "ROUNDS", "NEXT_RUN"),
+        task => [
+            JsonText.Cell(task, "task_id"), JsonText.Cell(task, "account_id"), JsonText.Cell(task, "status"), Schedule(task),
+            JsonText.Cell(task, "executor"), JsonText.Cell(task, "round_num"), JsonText.Cell(task, "next_execution_time"),
+        ],
+        output);
 
     /// <summary>One task: every field the server sent, one per line.</summary>
     public static void Detail(JsonNode task, TextWriter output)
