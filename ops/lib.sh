@@ -44,6 +44,7 @@ build_release() {
 
 silo_dll() { echo "$ROOT/Silo/bin/Release/net10.0/Actors.Silo.dll"; }
 api_dll() { echo "$ROOT/WebApi/bin/Release/net10.0/Actors.WebApi.dll"; }
+cli_dll() { echo "$ROOT/ops/cli/bin/Release/net10.0/actors.dll"; }
 
 # Starts (initialising on first use) the project-local PostgreSQL under $1 on a port kept in $1/port.
 # Prints the connection string.

@@ -1,0 +1,3 @@
+using Actors.Cli;
+
+return await ActorsCommand.RunAsync(args, Console.Out, Console.Error);
