@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using Actors.Cli.Agent;
 using Actors.Cli.Commands;
 using Actors.Cli.Cron;
 using Actors.Cli.Runs;
@@ -26,9 +27,9 @@ public static class ActorsCommand
         root.Subcommands.Add(RunsCommand.Create(globals));
         root.Subcommands.Add(StatusCommand.Create(globals));
         root.Subcommands.Add(ServeCommand.Create());
-
-        // Agents (seed 004) go here, each a Command from its own folder built like the ones above:
-        // `actors agent` (the reference agent), `actors agents list|drain|forget` and `actors dispatch`.
+        root.Subcommands.Add(AgentCommand.Create(globals));
+        root.Subcommands.Add(AgentsCommand.Create(globals));
+        root.Subcommands.Add(DispatchCommand.Create(globals));
         return root;
     }
 

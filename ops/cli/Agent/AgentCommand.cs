@@ -29,7 +29,8 @@ public static class AgentCommand
                 MaxConcurrent = parse.GetValue(maxConcurrent),
                 Token = parse.GetValue(token) ?? Environment.GetEnvironmentVariable("ACTORS_AGENT_TOKEN"),
             };
-            return await new ReferenceAgent(options, parse.InvocationConfiguration.Error).RunAsync(cancellationToken);
+            using var agent = new ReferenceAgent(options, parse.InvocationConfiguration.Error);
+            return await agent.RunAsync(cancellationToken);
         });
         return command;
     }

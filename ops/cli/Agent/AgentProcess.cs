@@ -9,7 +9,7 @@ namespace Actors.Cli.Agent;
 /// the run's identity in its environment; killed with its whole process tree at its timeout or on
 /// a cancel. Its result is what the server is told.
 /// </summary>
-public sealed class AgentProcess(JsonObject offer, string agentName)
+public sealed class AgentProcess(JsonObject offer, string agentName) : IDisposable
 {
     /// <summary>Output kept: the last 4 KB of standard output and error together.</summary>
     public const int MaxOutput = 4096;
@@ -32,6 +32,9 @@ public sealed class AgentProcess(JsonObject offer, string agentName)
         _cancelReason = reason;
         _cancel.Cancel();
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _cancel.Dispose();
 
     /// <summary>Runs the process to its end and returns the result message.</summary>
     public async Task<JsonObject> RunAsync()

@@ -12,7 +12,7 @@ namespace Actors.Cli.Agent;
 /// connection drops it reconnects with backoff and registers again with every lease it still
 /// holds, so a run it was executing goes on. Protocol: WebApi/Agents/PROTOCOL.md.
 /// </summary>
-public sealed class ReferenceAgent(AgentOptions options, TextWriter log)
+public sealed class ReferenceAgent(AgentOptions options, TextWriter log) : IDisposable
 {
     private readonly ConcurrentDictionary<(string RunId, int Attempt), AgentProcess> _running = new();
     private readonly ConcurrentDictionary<(string RunId, int Attempt), JsonObject> _unacknowledged = new();
@@ -23,6 +23,9 @@ public sealed class ReferenceAgent(AgentOptions options, TextWriter log)
 
     /// <summary>Exit code when the server refused the registration itself (reconnecting would not help).</summary>
     public const int Refused = 1;
+
+    /// <inheritdoc />
+    public void Dispose() => _sending.Dispose();
 
     /// <summary>Runs until <paramref name="stopping"/>; returns an exit code.</summary>
     public async Task<int> RunAsync(CancellationToken stopping)
@@ -149,6 +152,7 @@ public sealed class ReferenceAgent(AgentOptions options, TextWriter log)
             var result = await process.RunAsync();
             _unacknowledged[key] = result;
             _running.TryRemove(key, out _);
+            process.Dispose();
             try
             {
                 await SendAsync(result);

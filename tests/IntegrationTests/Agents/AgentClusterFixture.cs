@@ -7,13 +7,13 @@ namespace Actors.IntegrationTests.Agents;
 
 /// <summary>
 /// One silo and the Web API on a throwaway PostgreSQL, with short agent timings (heartbeat 1 s,
-/// offline after 3 s, leases kept 8 s, offers 3 s) so losing an agent is seen in seconds. Facts use
+/// offline after 3 s, leases kept 15 s, offers 3 s) so losing an agent is seen in seconds. Facts use
 /// labels of their own, so their agents never take each other's runs.
 /// </summary>
 public sealed class AgentClusterFixture : IAsyncLifetime
 {
     /// <summary>How long a lost agent keeps its runs here.</summary>
-    public static readonly TimeSpan LeaseGrace = TimeSpan.FromSeconds(8);
+    public static readonly TimeSpan LeaseGrace = TimeSpan.FromSeconds(15);
 
     private readonly List<ServiceProcess> _agents = [];
 
