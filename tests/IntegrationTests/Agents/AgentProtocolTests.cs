@@ -158,6 +158,39 @@ public sealed class AgentProtocolTests(AgentClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task ADrainedAgentIsOfferedNothingNewAndAnOfflineOneCanBeForgotten()
+    {
+        var label = Label();
+        var name = Name();
+        var agent = await FakeAgent.RegisterAsync(fixture.Api, name, [label]);
+        using (var drained = await fixture.Cluster.Http.PostAsync(new Uri($"/api/v1/agents/{name}/drain", UriKind.Relative), null))
+        {
+            Assert.True(drained.IsSuccessStatusCode);
+        }
+
+        await agent.NextAsync("drain");
+        var taskId = await fixture.Cluster.CreateTaskAsync(AgentClusterFixture.AgentTask(Account(), [label], "true", queueTimeoutSeconds: 2));
+        var runs = await fixture.RunsWhenAsync(taskId, r => r.Count > 0 && r[0]["outcome"]!.GetValue<string>() != "running", "the run to end");
+        Assert.Equal("timed_out", Assert.Single(runs)["outcome"]!.GetValue<string>());
+
+        using (var online = await fixture.Cluster.Http.DeleteAsync(new Uri($"/api/v1/agents/{name}", UriKind.Relative)))
+        {
+            Assert.Equal(409, (int)online.StatusCode);
+        }
+
+        await agent.DisposeAsync();
+        await Poll.UntilAsync(
+            async () => (await fixture.Cluster.Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/v1/agents/{name}", UriKind.Relative)))!["online"]!.GetValue<bool>(),
+            online => !online,
+            TimeSpan.FromSeconds(30),
+            $"{name} to be offline");
+        using var forgotten = await fixture.Cluster.Http.DeleteAsync(new Uri($"/api/v1/agents/{name}", UriKind.Relative));
+        using var gone = await fixture.Cluster.Http.GetAsync(new Uri($"/api/v1/agents/{name}", UriKind.Relative));
+        Assert.True(forgotten.IsSuccessStatusCode);
+        Assert.Equal(404, (int)gone.StatusCode);
+    }
+
+    [Fact]
     public async Task AnAgentTaskWithoutACommandIsRefusedAtCreate()
     {
         var request = AgentClusterFixture.AgentTask(Account(), [Label()], "");
