@@ -13,7 +13,8 @@ public sealed class AgentExecutor(IGrainFactory grainFactory, TimeProvider clock
     /// <summary>The executor's name.</summary>
     public const string ExecutorName = "agent";
 
-    private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(10);
+    /// <summary>How long one wait at the hub lasts: well inside any grain call's response timeout.</summary>
+    private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(5);
 
     /// <inheritdoc />
     public string Name => ExecutorName;

@@ -90,7 +90,8 @@ internal sealed partial class AgentHubGrain(
 
     public async Task<AgentMessage[]?> PollAsync(string agent, long epoch, TimeSpan wait)
     {
-        if (Current(agent, epoch) is not { } session)
+        // The Web API's own poll: it says nothing about whether the agent is alive.
+        if (Current(agent, epoch, heard: false) is not { } session)
         {
             return null;
         }
@@ -382,15 +383,20 @@ internal sealed partial class AgentHubGrain(
         return lostFor >= _options.LeaseGrace ? lostFor : null;
     }
 
-    private AgentConnection? Current(string agent, long epoch)
+    /// <summary>The agent's session if <paramref name="epoch"/> is its current one; a message from the agent itself (<paramref name="heard"/>) also shows it alive.</summary>
+    private AgentConnection? Current(string agent, long epoch, bool heard = true)
     {
         if (!_sessions.TryGetValue(agent, out var session) || session.Epoch != epoch)
         {
             return null;
         }
 
-        session.LastHeard = Now;
-        session.LostAt = null;
+        if (heard)
+        {
+            session.LastHeard = Now;
+            session.LostAt = null;
+        }
+
         return session;
     }
 

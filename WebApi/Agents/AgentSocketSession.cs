@@ -14,7 +14,8 @@ namespace Actors.WebApi.Agents;
 public sealed partial class AgentSocketSession(WebSocket socket, IAgentHubGrain hub, ILogger logger) : IDisposable
 {
     private static readonly TimeSpan RegisterWithin = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(10);
+    /// <summary>How long one poll of the hub waits for messages: well inside the Orleans client's response timeout (10 s here).</summary>
+    private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(4);
     private const int MaxMessageBytes = 1024 * 1024;
 
     private readonly SemaphoreSlim _sending = new(1, 1);

@@ -4,11 +4,17 @@ using System.Text.Json.Nodes;
 
 namespace Actors.IntegrationTests.Agents;
 
-/// <summary>A hand-driven agent speaking the protocol over a real WebSocket, for facts the reference agent cannot stage (stale results, exact orders).</summary>
+/// <summary>
+/// A hand-driven agent speaking the protocol over a real WebSocket, for facts the reference agent
+/// cannot stage (stale results, exact orders). Once registered it sends a heartbeat every second,
+/// as an agent must, until it is aborted or disposed.
+/// </summary>
 public sealed class FakeAgent : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket = new();
     private readonly List<JsonObject> _received = [];
+    private readonly SemaphoreSlim _sending = new(1, 1);
+    private readonly CancellationTokenSource _stop = new();
 
     private FakeAgent()
     {
@@ -18,9 +24,14 @@ public sealed class FakeAgent : IAsyncDisposable
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
     /// <summary>Connects to <paramref name="api"/>'s agent endpoint.</summary>
-    public static async Task<FakeAgent> ConnectAsync(Uri api)
+    public static async Task<FakeAgent> ConnectAsync(Uri api, string? token = null)
     {
         var agent = new FakeAgent();
+        if (token is not null)
+        {
+            agent._socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
+        }
+
         var endpoint = new UriBuilder(api) { Scheme = "ws", Path = "/api/v1/agents/connect" }.Uri;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await agent._socket.ConnectAsync(endpoint, timeout.Token);
@@ -28,25 +39,35 @@ public sealed class FakeAgent : IAsyncDisposable
     }
 
     /// <summary>Connects and registers; returns the agent once the server said <c>registered</c>.</summary>
-    public static async Task<FakeAgent> RegisterAsync(Uri api, string name, string[] labels, int maxConcurrent = 1, JsonArray? running = null)
+    public static async Task<FakeAgent> RegisterAsync(Uri api, string name, string[] labels, int maxConcurrent = 1, JsonArray? running = null, string? token = null)
     {
-        var agent = await ConnectAsync(api);
+        var agent = await ConnectAsync(api, token);
         await agent.SendAsync(new JsonObject
         {
             ["type"] = "register", ["name"] = name, ["labels"] = new JsonArray([.. labels.Select(l => JsonValue.Create(l))]),
             ["max_concurrent"] = maxConcurrent, ["running"] = running ?? [],
         });
         await agent.NextAsync("registered");
+        _ = agent.HeartbeatAsync();
         return agent;
     }
 
     /// <summary>Sends a message.</summary>
-    public Task SendAsync(JsonObject message) =>
-        _socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+    public Task SendAsync(JsonObject message) => SendRawAsync(message.ToJsonString());
 
     /// <summary>Sends raw text (a malformed message).</summary>
-    public Task SendRawAsync(string text) =>
-        _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+    public async Task SendRawAsync(string text)
+    {
+        await _sending.WaitAsync();
+        try
+        {
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
 
     /// <summary>The next message of <paramref name="type"/> (others are skipped), within <paramref name="timeout"/> (10 s).</summary>
     public async Task<JsonObject> NextAsync(string type, TimeSpan? timeout = null, Func<JsonObject, bool>? where = null)
@@ -105,14 +126,36 @@ public sealed class FakeAgent : IAsyncDisposable
     };
 
     /// <summary>Drops the connection without a close handshake, as a crash would.</summary>
-    public void Abort() => _socket.Abort();
+    public void Abort()
+    {
+        _stop.Cancel();
+        _socket.Abort();
+    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        _socket.Abort();
+        Abort();
         _socket.Dispose();
+        _stop.Dispose();
+        _sending.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private async Task HeartbeatAsync()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), _stop.Token);
+                await SendAsync(new JsonObject { ["type"] = "heartbeat" });
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // Aborted, disposed, or the server closed the connection.
+        }
     }
 
     private async Task<JsonObject?> ReceiveAsync(CancellationToken cancellationToken)

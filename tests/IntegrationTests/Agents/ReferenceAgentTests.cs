@@ -69,9 +69,28 @@ public sealed class ReferenceAgentTests(AgentClusterFixture fixture) : IClassFix
         Assert.StartsWith($"{name} {taskId}:1 1", run["output"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheDeathOfTheSiloOwningTheTaskDoesNotLoseTheRunOnTheAgent()
+    {
+        var label = Label();
+        var name = $"survivor-{label}";
+        fixture.StartAgent(name, [label]);
+        await fixture.WaitOnlineAsync(name);
+        var taskId = await fixture.Cluster.CreateTaskAsync(AgentClusterFixture.AgentTask(Account(), [label], $"sleep 3; {Report}", maxRetries: 2));
+        await Poll.UntilAsync(() => RunsInFlightAsync(name), runs => runs > 0, TimeSpan.FromSeconds(30), $"{name} to run the task");
+
+        await fixture.Cluster.Silos[0].KillAsync();
+        fixture.Cluster.StartSilo(0);
+        await fixture.Cluster.WaitHealthyAsync(1);
+        var run = await SucceededAsync(taskId);
+
+        Assert.Equal(1, run["attempt"]!.GetValue<int>());
+        Assert.StartsWith($"{name} {taskId}:1 1", run["output"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private async Task<JsonObject> SucceededAsync(string taskId)
     {
-        var runs = await fixture.RunsWhenAsync(taskId, r => r.Count > 0 && r[0]["outcome"]!.GetValue<string>() != "running", $"task {taskId} to finish its run");
+        var runs = await fixture.RunsWhenAsync(taskId, r => r.Count > 0 && r[0]["outcome"]!.GetValue<string>() != "running", $"task {taskId} to finish its run", TimeSpan.FromSeconds(90));
         var run = Assert.Single(runs);
         Assert.True(run["outcome"]!.GetValue<string>() == "succeeded", run.ToJsonString());
         return run;
