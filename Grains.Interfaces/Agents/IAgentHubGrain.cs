@@ -64,6 +64,10 @@ public interface IAgentHubGrain : IGrainWithIntegerKey
     [Alias("drain")]
     Task<bool> DrainAsync(string agent);
 
+    /// <summary>Tells a connected agent to finish its runs and exit (it is drained too); null when unknown, false when not connected.</summary>
+    [Alias("shutdown")]
+    Task<bool?> ShutdownAsync(string agent);
+
     /// <summary>Forgets an offline agent; null when unknown, false when it is online (refused).</summary>
     [Alias("forget")]
     Task<bool?> ForgetAsync(string agent);

@@ -254,6 +254,24 @@ internal sealed partial class AgentHubGrain(
         return true;
     }
 
+    public async Task<bool?> ShutdownAsync(string agent)
+    {
+        if (!store.State.Agents.TryGetValue(agent, out var known))
+        {
+            return null;
+        }
+
+        if (!_sessions.TryGetValue(agent, out var session) || !session.Online)
+        {
+            return false;
+        }
+
+        known.Draining = true;
+        await store.WriteStateAsync();
+        session.Send(new AgentMessage { Kind = AgentMessageKind.Shutdown });
+        return true;
+    }
+
     public async Task<bool?> ForgetAsync(string agent)
     {
         if (!store.State.Agents.ContainsKey(agent))

@@ -24,6 +24,7 @@ public static class AgentsEndpoints
         group.MapGet("/", ListAsync).WithName("ListAgents").WithSummary("Known agents (online=true: connected ones only).");
         group.MapGet("/{name}", GetAsync).WithName("GetAgent").WithSummary("An agent: labels, task types, capacity, runs in flight, last heartbeat, connected since, version.");
         group.MapPost("/{name}/drain", DrainAsync).WithName("DrainAgent").WithSummary("Offer the agent no new runs; what it runs finishes.");
+        group.MapPost("/{name}/shutdown", ShutdownAsync).WithName("ShutdownAgent").WithSummary("Tell a connected agent to finish its runs and exit (it takes no new ones).");
         group.MapDelete("/{name}", ForgetAsync).WithName("ForgetAgent").WithSummary("Forget an offline agent.");
         app.MapPost("/api/v1/dispatch", DispatchAsync).WithTags("Agents").WithName("Dispatch")
             .WithSummary("A one-off run on an agent: task_type, payload, labels, command, priority; answered with its run id, readable like any run.");
@@ -48,6 +49,15 @@ public static class AgentsEndpoints
         await grains.GetAgentHubGrain().DrainAsync(name)
             ? TypedResults.Ok(new JsonObject { ["success"] = true, ["message"] = $"Agent '{name}' is draining: no new runs are offered to it." })
             : AgentNotFound(name);
+
+    /// <summary>Tells an agent to finish and exit.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ShutdownAsync(IGrainFactory grains, string name) =>
+        await grains.GetAgentHubGrain().ShutdownAsync(name) switch
+        {
+            null => AgentNotFound(name),
+            false => Problems.Of(StatusCodes.Status409Conflict, "Conflict", $"Agent '{name}' is not connected; there is nothing to tell it."),
+            true => TypedResults.Ok(new JsonObject { ["success"] = true, ["message"] = $"Agent '{name}' is told to finish its runs and exit; it takes no new runs." }),
+        };
 
     /// <summary>Forgets an offline agent.</summary>
     public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ForgetAsync(IGrainFactory grains, string name) =>

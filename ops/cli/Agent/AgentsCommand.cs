@@ -26,7 +26,12 @@ public static class AgentsCommand
         globals.SetAction(forget, async (session, parse, cancellationToken) =>
             session.Show(await session.Client.DeleteAsync($"api/v1/agents/{Uri.EscapeDataString(parse.GetValue(forgetName)!)}", cancellationToken), Message));
 
-        return new Command("agents", "Remote agents") { list, drain, forget };
+        var shutdownName = new Argument<string>("name") { Description = "The agent (connected)" };
+        var shutdown = new Command("shutdown", "Tell a connected agent to finish its runs and exit") { shutdownName };
+        globals.SetAction(shutdown, async (session, parse, cancellationToken) =>
+            session.Show(await session.Client.PostAsync($"api/v1/agents/{Uri.EscapeDataString(parse.GetValue(shutdownName)!)}/shutdown", null, cancellationToken), Message));
+
+        return new Command("agents", "Remote agents") { list, drain, shutdown, forget };
     }
 
     private static void Table(JsonNode body, TextWriter output)

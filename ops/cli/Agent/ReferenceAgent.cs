@@ -20,6 +20,7 @@ public sealed class ReferenceAgent(AgentOptions options, TextWriter log) : IDisp
     private readonly SemaphoreSlim _sending = new(1, 1);
     private ClientWebSocket? _socket;
     private bool _draining;
+    private bool _shutdown;
 
     /// <summary>Exit code when the server refused the registration itself (reconnecting would not help).</summary>
     public const int Refused = 1;
@@ -31,7 +32,7 @@ public sealed class ReferenceAgent(AgentOptions options, TextWriter log) : IDisp
     public async Task<int> RunAsync(CancellationToken stopping)
     {
         var backoff = TimeSpan.FromMilliseconds(250);
-        while (!stopping.IsCancellationRequested)
+        while (!stopping.IsCancellationRequested && !_shutdown)
         {
             try
             {
@@ -48,7 +49,7 @@ public sealed class ReferenceAgent(AgentOptions options, TextWriter log) : IDisp
                 await log.WriteLineAsync($"actors agent: connection to {options.Endpoint} lost ({ex.GetBaseException().Message}); reconnecting in {backoff.TotalSeconds:0.##} s");
             }
 
-            if (!stopping.IsCancellationRequested)
+            if (!stopping.IsCancellationRequested && !_shutdown)
             {
                 await Task.Delay(backoff, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.MaxBackoff.Ticks));
@@ -91,6 +92,12 @@ public sealed class ReferenceAgent(AgentOptions options, TextWriter log) : IDisp
             while (await ReceiveAsync(socket, stopping) is { } message)
             {
                 await HandleAsync(message);
+                if (_shutdown && _running.IsEmpty && _unacknowledged.IsEmpty && _accepting.IsEmpty)
+                {
+                    await log.WriteLineAsync($"actors agent: '{options.Name}' shut down by the server: its runs are done");
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "shut down", CancellationToken.None);
+                    break;
+                }
             }
         }
         finally
@@ -132,6 +139,10 @@ public sealed class ReferenceAgent(AgentOptions options, TextWriter log) : IDisp
                 }
 
                 _accepting.TryRemove(key, out _);
+                break;
+            case "shutdown":
+                (_draining, _shutdown) = (true, true);
+                await log.WriteLineAsync($"actors agent: '{options.Name}' is told to shut down: finishing {_running.Count} runs");
                 break;
             case "drain":
                 _draining = true;

@@ -88,6 +88,27 @@ public sealed class ReferenceAgentTests(AgentClusterFixture fixture) : IClassFix
         Assert.StartsWith($"{name} {taskId}:1 1", run["output"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnAgentToldToShutDownFinishesItsRunAndExits()
+    {
+        var label = Label();
+        var name = $"leaving-{label}";
+        var agent = fixture.StartAgent(name, [label]);
+        await fixture.WaitOnlineAsync(name);
+        var taskId = await fixture.Cluster.CreateTaskAsync(AgentClusterFixture.AgentTask(Account(), [label], $"sleep 2; {Report}"));
+        await Poll.UntilAsync(() => RunsInFlightAsync(name), runs => runs > 0, TimeSpan.FromSeconds(30), $"{name} to run the task");
+
+        using var told = await fixture.Cluster.Http.PostAsync(new Uri($"/api/v1/agents/{name}/shutdown", UriKind.Relative), null);
+        var exitCode = await agent.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(told.IsSuccessStatusCode);
+        Assert.Equal(0, exitCode);
+        var run = await SucceededAsync(taskId);
+        Assert.Equal(1, run["attempt"]!.GetValue<int>());
+        var after = (await fixture.Cluster.Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/v1/agents/{name}", UriKind.Relative)))!;
+        Assert.True(after["draining"]!.GetValue<bool>());
+    }
+
     private async Task<JsonObject> SucceededAsync(string taskId)
     {
         var runs = await fixture.RunsWhenAsync(taskId, r => r.Count > 0 && r[0]["outcome"]!.GetValue<string>() != "running", $"task {taskId} to finish its run", TimeSpan.FromSeconds(90));
