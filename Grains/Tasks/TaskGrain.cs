@@ -56,7 +56,7 @@ internal sealed partial class TaskGrain(
                 // Its work goes on elsewhere (on an agent): wait for it again from here.
                 State.InFlight = run with { Silo = services.Host };
                 _wakeUps.ArmWatchdog();
-                Launch(State.InFlight);
+                Launch(State.InFlight, resumed: true);
             }
             else
             {
@@ -300,11 +300,14 @@ internal sealed partial class TaskGrain(
         Launch(run);
     }
 
-    /// <summary>Starts the executor on the attempt, off this grain's turn, with the rest of its time budget.</summary>
-    private void Launch(InFlightRun run)
+    /// <summary>
+    /// Starts the executor on the attempt, off this grain's turn: a new attempt with its whole time
+    /// budget, one picked up again (<paramref name="resumed"/>) with what is left of it.
+    /// </summary>
+    private void Launch(InFlightRun run, bool resumed = false)
     {
         var budget = AttemptBudget.Of(Spec.Execution);
-        var left = budget - (Now - run.StartedAt);
+        var left = resumed ? budget - (Now - run.StartedAt) : budget;
         var cancellation = new CancellationTokenSource();
         _attempt = cancellation;
         DelayDeactivation(budget + InFlightCheck.AbandonGrace + InFlightCheck.AbandonGrace);
