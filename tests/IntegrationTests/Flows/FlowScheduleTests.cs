@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Actors.IntegrationTests.Support;
+using static Actors.IntegrationTests.Flows.FlowJson;
+using static Actors.IntegrationTests.Flows.FlowsApi;
+
+namespace Actors.IntegrationTests.Flows;
+
+/// <summary>Cycles on a schedule, through the flow's trigger task.</summary>
+[Collection(FlowCollection.Name)]
+public sealed class FlowScheduleTests(FlowClusterFixture fixture)
+{
+    private FlowsApi Flows => fixture.Flows;
+
+    [Fact]
+    public async Task ScheduledCyclesCountUpFromZero()
+    {
+        var flow = NewId("scheduled");
+        var registered = await Flows.RegisterAsync(Flow(flow, [Log("a", new JsonObject { ["k"] = 1 }), Log("b")], [Edge("a", "b", "k", "k")],
+            new JsonObject { ["cycle_interval"] = "1s" }));
+        try
+        {
+            var cycles = await Poll.UntilAsync(
+                async () => (await Flows.CyclesAsync(flow))["cycles"]!.AsArray().Select(c => c!.AsObject()).ToList(),
+                list => list.Count(c => State(c) == "succeeded") >= 3,
+                TimeSpan.FromSeconds(30), "three scheduled cycles to succeed", fixture.Cluster.Logs);
+            var status = await Flows.StatusAsync(flow);
+            var trigger = await fixture.Cluster.GetTaskAsync(status["trigger_task_id"]!.GetValue<string>());
+
+            Assert.NotNull(registered["next_cycle_at"]);
+            var oldest = cycles.OrderBy(c => c["cycle"]!.GetValue<long>()).Take(3).ToList();
+            Assert.Equal([0L, 1L, 2L], oldest.Select(c => c["cycle"]!.GetValue<long>()));
+            Assert.All(oldest, c => Assert.Equal("scheduled", c["trigger"]!.GetValue<string>()));
+            Assert.All(oldest.Where(c => State(c) != "running"), c => Assert.Equal("succeeded", State(c)));
+            Assert.NotNull(status["schedule"]);
+            Assert.NotNull(status["next_cycle_at"]);
+            Assert.Equal($"flow.{flow}", trigger["account_id"]!.GetValue<string>());
+            Assert.Equal("flow", trigger["task_type"]!.GetValue<string>());
+            Assert.Equal("flow", trigger["executor"]!.GetValue<string>());
+        }
+        finally
+        {
+            await Flows.RemoveAsync(flow);
+        }
+    }
+
+    [Fact]
+    public async Task ADeletedScheduledFlowStartsNoMoreCycles()
+    {
+        var flow = NewId("deleted-scheduled");
+        await Flows.RegisterAsync(Flow(flow, [Http("a", fixture.NodeUrl(flow, "a"))], [], new JsonObject { ["cycle_interval"] = "1s" }));
+        await Poll.UntilAsync(() => Task.FromResult(fixture.Receiver.Under(flow + "/").Count), n => n >= 1, TimeSpan.FromSeconds(30),
+            "a scheduled cycle to call the receiver", fixture.Cluster.Logs);
+
+        await JsonAsync(await Flows.DeleteAsync(flow), HttpStatusCode.OK);
+        var deletedAt = DateTimeOffset.UtcNow;
+
+        // A second's grace for a call already on its way when the delete answered.
+        await Steady.HoldsForAsync(
+            () => Task.FromResult(string.Join(", ", fixture.Receiver.Under(flow + "/").Where(d => d.ArrivedAt > deletedAt.AddSeconds(1)).Select(d => d.RunId))),
+            late => late.Length == 0, TimeSpan.FromSeconds(5), "no call after the delete");
+    }
+}
