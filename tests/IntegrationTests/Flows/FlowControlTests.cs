@@ -22,7 +22,7 @@ public sealed class FlowControlTests(FlowClusterFixture fixture)
     {
         var flow = NewId("stopcomp");
         Receiver.Delay(FlowClusterFixture.NodePath(flow, "s0"), TimeSpan.FromSeconds(30));
-        Receiver.Delay(FlowClusterFixture.NodePath(flow, "s1"), TimeSpan.FromSeconds(6));
+        Receiver.Delay(FlowClusterFixture.NodePath(flow, "s1"), TimeSpan.FromSeconds(10));
         await Flows.RegisterAsync(Flow(flow,
             [Http("s0", fixture.NodeUrl(flow, "s0")), Http("t0", fixture.NodeUrl(flow, "t0")), Http("s1", fixture.NodeUrl(flow, "s1")), Http("t1", fixture.NodeUrl(flow, "t1"))],
             [Edge("s0", "t0"), Edge("s1", "t1")]));
