@@ -24,6 +24,7 @@ internal sealed partial class FlowCycleGrain(
 
     private readonly Dictionary<string, CancellationTokenSource> _attempts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IGrainTimer> _retries = new(StringComparer.Ordinal);
+    private readonly List<IGrainTimer> _firedRetries = [];
     private TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FlowCycleState State => store.State;
@@ -168,6 +169,8 @@ internal sealed partial class FlowCycleGrain(
     /// </summary>
     private async Task AdvanceAsync()
     {
+        _firedRetries.ForEach(t => t.Dispose());
+        _firedRetries.Clear();
         var now = services.Now;
         var ready = FlowCycleRules.Settle(Definition, State.Nodes, now);
         foreach (var nodeId in ready)
@@ -207,15 +210,19 @@ internal sealed partial class FlowCycleGrain(
 
     private async Task RetryAsync(string nodeId, CancellationToken cancellationToken)
     {
-        _retries.Remove(nodeId, out var timer);
-        timer?.Dispose();
+        // The one-shot timer is disposed in a later turn (disposing it in its own would cancel this turn).
+        if (_retries.Remove(nodeId, out var timer))
+        {
+            _firedRetries.Add(timer);
+        }
+
         if (State.Nodes.GetValueOrDefault(nodeId) is not { State: NodeState.Pending, RetryAt: not null } progress)
         {
             return;
         }
 
         State.Nodes[nodeId] = FlowCycleRules.Start(progress, services.Now);
-        await store.WriteStateAsync(cancellationToken);
+        await store.WriteStateAsync(CancellationToken.None);
         Launch(nodeId);
     }
 

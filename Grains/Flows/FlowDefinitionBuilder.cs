@@ -231,7 +231,7 @@ public sealed partial class FlowDefinitionBuilder(ExecutorRegistry executors)
 
         using var config = JsonDocument.Parse(node.ConfigJson);
         var reader = new ConfigReader(config.RootElement, $"{prefix}.config", errors);
-        var executor = node.Type is "log" or "http" ? node.Type : Agents.AgentExecutor.ExecutorName;
+        var executor = ExecutorOf(node.Type);
         var request = new CreateTaskRequest
         {
             AccountId = AccountOf(flowId),
@@ -247,11 +247,20 @@ public sealed partial class FlowDefinitionBuilder(ExecutorRegistry executors)
         };
         if (!_specs.TryBuild(request, out var spec, out var problems))
         {
-            errors.AddRange(problems.Select(p => p with { Field = $"{prefix}.config.{ConfigName(p.Field)}" }));
+            errors.AddRange(problems.Select(p => p.Field is "agent.command" or "agent"
+                ? new FieldError($"{prefix}.config.command", $"Nodes of type \"{node.Type}\" run on an agent that accepts that task type; give config.command, an array such as [\"python3\", \"node.py\"] or one shell string, or use type log or http.")
+                : p with { Field = $"{prefix}.config.{ConfigName(p.Field)}" }));
         }
 
         return spec;
     }
+
+    /// <summary>
+    /// The executor of a node type: an executor plugin of that name (<c>log</c>, <c>http</c>, or one a
+    /// deployment adds), else <c>agent</c>: an agent that accepts the type as its task type runs it.
+    /// </summary>
+    private string ExecutorOf(string type) =>
+        executors.Find(type) is { } plugin && plugin.Name != Agents.AgentExecutor.ExecutorName ? plugin.Name : Agents.AgentExecutor.ExecutorName;
 
     private static string ConfigName(string field) => field switch
     {
