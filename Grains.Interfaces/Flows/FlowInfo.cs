@@ -42,4 +42,7 @@ public sealed record FlowInfo
 
     /// <summary>Last registered, stopped or resumed.</summary>
     [Id(12)] public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The <c>task_id</c> its node runs have in the run history.</summary>
+    [Id(13)] public Guid NodeRunsTaskId { get; init; }
 }

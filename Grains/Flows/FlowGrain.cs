@@ -346,6 +346,7 @@ internal sealed partial class FlowGrain(
             CycleCount = State.Cycles.Count,
             CreatedAt = State.CreatedAt,
             UpdatedAt = State.UpdatedAt,
+            NodeRunsTaskId = FlowServices.RunKey(FlowId),
         };
     }
 

@@ -31,6 +31,7 @@ public static class FlowJson
         json["flow_json"] = JsonNode.Parse(flow.FlowJson);
         json["components"] = new JsonArray([.. flow.Components.Select(c => (JsonNode)new JsonObject { ["component"] = c.Component, ["nodes"] = Strings(c.Nodes) })]);
         json["trigger_task_id"] = flow.TriggerTaskId?.ToString();
+        json["node_runs_task_id"] = flow.NodeRunsTaskId.ToString();
         json["cycle_count"] = flow.CycleCount;
         json["cycles"] = new JsonArray([.. flow.Cycles.Select(c => (JsonNode)Cycle(c))]);
         return json;
