@@ -21,25 +21,42 @@ public sealed class SeedNodeEndpointTests(FlowClusterFixture fixture)
         var config = new JsonObject { ["node_class_type"] = "binance_price_node", ["symbol"] = "BTCUSDT", ["interval"] = "1h", ["limit"] = 10 };
 
         var accepted = await JsonAsync(await Http.PostAsJsonAsync(new Uri("/api/v1/nodes/execute", UriKind.Relative), SeedBody(flow, node, "log", config)), HttpStatusCode.Accepted);
+        var number = accepted["cycle"]!.GetValue<long>();
         var status = await NodeStatusWhenAsync(node, s => State(s) == "succeeded", "the node to succeed");
         var flowStatus = await fixture.Flows.StatusAsync(flow);
-        var cycle = await fixture.Flows.CycleAsync(flow, 1);
+        var cycle = await fixture.Flows.CycleAsync(flow, number);
 
         Assert.True(accepted["success"]!.GetValue<bool>());
         Assert.Equal(flow, accepted["flow_id"]!.GetValue<string>());
-        Assert.Equal(1, accepted["cycle"]!.GetValue<long>());
         Assert.Equal(node, accepted["node_id"]!.GetValue<string>());
-        Assert.Equal($"{flow}:1:{node}", accepted["run_id"]!.GetValue<string>());
+        Assert.Equal($"{flow}:{number}:{node}", accepted["run_id"]!.GetValue<string>());
         Assert.Equal(flow, status["flow_id"]!.GetValue<string>());
-        Assert.Equal(1, status["cycle"]!.GetValue<long>());
+        Assert.Equal(number, status["cycle"]!.GetValue<long>());
         Assert.Equal(node, status["node_id"]!.GetValue<string>());
         Assert.Equal("log", status["type"]!.GetValue<string>());
-        Assert.Equal($"{flow}:1:{node}", status["run_id"]!.GetValue<string>());
+        Assert.Equal($"{flow}:{number}:{node}", status["run_id"]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals(config, status["output"]), status.ToJsonString());
         Assert.Null(flowStatus["schedule"]);
         Assert.Null(flowStatus["next_cycle_at"]);
         Assert.Equal("succeeded", State(cycle));
+        Assert.Equal("node", cycle["trigger"]!.GetValue<string>());
         Assert.Equal($"{node}=succeeded", NodeStates(cycle));
+    }
+
+    [Fact]
+    public async Task ASeedNodeRunsAsTheCycleItsBodyNames()
+    {
+        // The seed's body carries "cycle": 1; a caller who names the cycle expects the run to be that
+        // cycle (as POST .../cycles {"cycle": 5} is), and its run id to say so.
+        var flow = NewId("seed-cycle");
+        var node = NewId("named_cycle_node");
+
+        var accepted = await JsonAsync(await Http.PostAsJsonAsync(new Uri("/api/v1/nodes/execute", UriKind.Relative), SeedBody(flow, node, "log", [])), HttpStatusCode.Accepted);
+
+        Assert.Equal(1, accepted["cycle"]!.GetValue<long>());
+        Assert.Equal($"{flow}:1:{node}", accepted["run_id"]!.GetValue<string>());
+        var cycle = await fixture.Flows.FinishedCycleAsync(flow, 1);
+        Assert.Equal("succeeded", State(cycle));
     }
 
     [Fact]
