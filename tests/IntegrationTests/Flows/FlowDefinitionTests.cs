@@ -78,4 +78,24 @@ public sealed class FlowDefinitionTests(FlowClusterFixture fixture)
         Assert.Equal(2, summary["components"]!.GetValue<int>());
         Assert.Equal(1, listed["total"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task TheFlowListIsOrderedByIdAndPaged()
+    {
+        var prefix = NewId("paged");
+        string[] ids = [$"{prefix}-c", $"{prefix}-a", $"{prefix}-b"];
+        foreach (var id in ids)
+        {
+            await Flows.RegisterAsync(Flow(id, [Log("a")], []));
+        }
+
+        var first = await JsonAsync(await Flows.Http.GetAsync(new Uri($"/api/v1/flows?q={prefix}&limit=2", UriKind.Relative)), HttpStatusCode.OK);
+        var second = await JsonAsync(await Flows.Http.GetAsync(new Uri($"/api/v1/flows?q={prefix}&offset=2&limit=2", UriKind.Relative)), HttpStatusCode.OK);
+
+        Assert.Equal(3, first["total"]!.GetValue<int>());
+        Assert.Equal(2, first["limit"]!.GetValue<int>());
+        Assert.Equal([$"{prefix}-a", $"{prefix}-b"], first["flows"]!.AsArray().Select(f => f!["flow_id"]!.GetValue<string>()));
+        Assert.Equal(2, second["offset"]!.GetValue<int>());
+        Assert.Equal([$"{prefix}-c"], second["flows"]!.AsArray().Select(f => f!["flow_id"]!.GetValue<string>()));
+    }
 }

@@ -28,15 +28,32 @@ public static class FlowJson
     public static JsonObject Log(string id, JsonObject? config = null, string? trigger = null) => Node(id, "log", config ?? [], trigger);
 
     /// <summary>An http node calling <paramref name="url"/> (POST, no retries unless <paramref name="maxRetries"/>).</summary>
-    public static JsonObject Http(string id, string url, int maxRetries = 0, int timeoutSeconds = 60, string? trigger = null) => Node(id, "http", new JsonObject
+    public static JsonObject Http(string id, string url, int maxRetries = 0, int timeoutSeconds = 60, string? trigger = null, JsonObject? headers = null) => Node(id, "http", new JsonObject
     {
         ["url"] = url,
         ["method"] = "POST",
-        ["headers"] = new JsonObject(),
+        ["headers"] = headers ?? [],
         ["timeout_seconds"] = timeoutSeconds,
         ["max_retries"] = maxRetries,
         ["retry_backoff_seconds"] = 1,
     }, trigger);
+
+    /// <summary>A node run by an agent that accepts <paramref name="type"/> as its task type.</summary>
+    public static JsonObject Agent(string id, string type, string[] command, string[] labels, JsonObject? extra = null)
+    {
+        var config = new JsonObject
+        {
+            ["command"] = new JsonArray([.. command.Select(c => JsonValue.Create(c))]),
+            ["labels"] = new JsonArray([.. labels.Select(l => JsonValue.Create(l))]),
+            ["timeout_seconds"] = 60,
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            config[key] = value?.DeepClone();
+        }
+
+        return Node(id, type, config, trigger: null);
+    }
 
     /// <summary>An edge, with handles when given.</summary>
     public static JsonObject Edge(string source, string target, string? sourceHandle = null, string? targetHandle = null)

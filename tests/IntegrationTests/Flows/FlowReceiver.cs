@@ -107,7 +107,8 @@ public sealed class FlowReceiver : IAsyncDisposable
 
         var runId = context.Request.Headers["X-Actors-Run-Id"].ToString();
         var delivery = new Delivery(path, context.Request.Method, arrived, runId, context.Request.Headers["Idempotency-Key"].ToString(),
-            body, text, status, context.Connection.RemotePort);
+            body, text, status, context.Connection.RemotePort,
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
         Deliveries.Enqueue(delivery);
         InProgress[runId] = delivery;
         try
@@ -136,7 +137,8 @@ public sealed class FlowReceiver : IAsyncDisposable
 
     /// <summary>One request the receiver saw.</summary>
     public sealed record Delivery(
-        string Path, string Method, DateTimeOffset ArrivedAt, string RunId, string IdempotencyKey, JsonObject? Body, string Text, int AnsweredStatus, int CallerPort);
+        string Path, string Method, DateTimeOffset ArrivedAt, string RunId, string IdempotencyKey, JsonObject? Body, string Text, int AnsweredStatus, int CallerPort,
+        IReadOnlyDictionary<string, string> Headers);
 
     /// <summary>An answer the receiver finished sending, or a request the caller cut off.</summary>
     public sealed record Answer(string Path, string RunId, int Status, DateTimeOffset At);

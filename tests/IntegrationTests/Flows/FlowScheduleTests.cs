@@ -60,4 +60,30 @@ public sealed class FlowScheduleTests(FlowClusterFixture fixture)
             () => Task.FromResult(string.Join(", ", fixture.Receiver.Under(flow + "/").Where(d => d.ArrivedAt > deletedAt.AddSeconds(1)).Select(d => d.RunId))),
             late => late.Length == 0, TimeSpan.FromSeconds(5), "no call after the delete");
     }
+
+    [Fact]
+    public async Task ASlotThatFindsTheLastCycleStillRunningIsASkippedRunOfTheTriggerTask()
+    {
+        var flow = NewId("overlap");
+        fixture.Receiver.Delay(FlowClusterFixture.NodePath(flow, "slow"), TimeSpan.FromSeconds(4));
+        await Flows.RegisterAsync(Flow(flow, [Http("slow", fixture.NodeUrl(flow, "slow"))], [], new JsonObject { ["cycle_interval"] = "1s" }));
+        try
+        {
+            var trigger = (await Flows.StatusAsync(flow))["trigger_task_id"]!.GetValue<string>();
+            var runs = await Poll.UntilAsync(
+                () => fixture.Cluster.RunsAsync(trigger),
+                r => r.Any(x => x!["outcome"]!.GetValue<string>() == "skipped") && r.Any(x => x!["outcome"]!.GetValue<string>() == "succeeded"),
+                TimeSpan.FromSeconds(40), "a skipped slot and a finished cycle in the trigger task's runs", fixture.Cluster.Logs);
+            await JsonAsync(await Flows.StopAsync(flow), HttpStatusCode.OK);
+            var cycles = (await Flows.CyclesAsync(flow))["cycles"]!.AsArray().Select(c => c!.AsObject()).ToList();
+
+            Assert.All(cycles, c => Assert.Equal("scheduled", c["trigger"]!.GetValue<string>()));
+            Assert.NotEmpty(cycles);
+            Assert.Contains(runs, r => r!["outcome"]!.GetValue<string>() == "skipped");
+        }
+        finally
+        {
+            await Flows.RemoveAsync(flow);
+        }
+    }
 }
