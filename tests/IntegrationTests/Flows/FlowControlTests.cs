@@ -137,6 +137,35 @@ public sealed class FlowControlTests(FlowClusterFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, repeatedZero.StatusCode);
         Assert.Equal(3, list["total"]!.GetValue<int>());
         Assert.Equal([6L, 5L, 0L], list["cycles"]!.AsArray().Select(c => c!["cycle"]!.GetValue<long>()));
+        var page = await JsonAsync(await Flows.Http.GetAsync(new Uri($"/api/v1/flows/{flow}/cycles?offset=1&limit=1", UriKind.Relative)), HttpStatusCode.OK);
+        Assert.Equal(3, page["total"]!.GetValue<int>());
+        Assert.Equal([5L], page["cycles"]!.AsArray().Select(c => c!["cycle"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task AnIdleFlowCanBeStoppedAndResumed()
+    {
+        var flow = NewId("idle");
+        await Flows.RegisterAsync(Flow(flow, [Log("a")], [], new JsonObject { ["cycle_interval"] = "1h" }));
+        try
+        {
+            var stopped = await JsonAsync(await Flows.StopAsync(flow), HttpStatusCode.OK);
+            var whileStopped = await Flows.StatusAsync(flow);
+            var resumed = await JsonAsync(await Flows.ResumeAsync(flow), HttpStatusCode.OK);
+            var status = await Flows.StatusAsync(flow);
+
+            Assert.Equal("stopped", stopped["status"]!.GetValue<string>());
+            Assert.Equal("stopped", whileStopped["status"]!.GetValue<string>());
+            Assert.Null(whileStopped["next_cycle_at"]);
+            Assert.Equal("active", resumed["status"]!.GetValue<string>());
+            Assert.Equal("active", status["status"]!.GetValue<string>());
+            var next = Time(status, "next_cycle_at");
+            Assert.InRange(next, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddHours(1).AddMinutes(1));
+        }
+        finally
+        {
+            await Flows.RemoveAsync(flow);
+        }
     }
 
     [Fact]

@@ -86,4 +86,31 @@ public sealed class FlowScheduleTests(FlowClusterFixture fixture)
             await Flows.RemoveAsync(flow);
         }
     }
+
+    [Fact]
+    public async Task AManualCycleNumberOnAScheduledFlowIsFollowedByTheNextNumber()
+    {
+        var flow = NewId("manual-on-schedule");
+        await Flows.RegisterAsync(Flow(flow, [Log("a")], [], new JsonObject { ["cycle_interval"] = "1s" }));
+        try
+        {
+            await Flows.CycleWhenAsync(flow, 0, c => State(c) == "succeeded", "the first scheduled cycle to succeed", TimeSpan.FromSeconds(30));
+
+            // A scheduled cycle may be running at the moment: 409 then, and the next try finds it ended.
+            await Poll.UntilAsync(async () => (await Flows.StartCycleAsync(flow, new JsonObject { ["cycle"] = 50 })).StatusCode,
+                status => status == HttpStatusCode.Accepted, TimeSpan.FromSeconds(20), "manual cycle 50 to be accepted", fixture.Cluster.Logs);
+            var manual = await Flows.CycleWhenAsync(flow, 50, c => State(c) == "succeeded", "manual cycle 50 to succeed");
+            var after = await Poll.UntilAsync(
+                async () => (await Flows.CyclesAsync(flow))["cycles"]!.AsArray().Select(c => c!.AsObject())
+                    .Where(c => c["trigger"]!.GetValue<string>() == "scheduled" && Time(c, "started_at") > Time(manual, "started_at")).ToList(),
+                later => later.Count > 0, TimeSpan.FromSeconds(20), "a scheduled cycle after the manual one", fixture.Cluster.Logs);
+
+            Assert.Equal("manual", manual["trigger"]!.GetValue<string>());
+            Assert.Equal(51, after.Min(c => c["cycle"]!.GetValue<long>()));
+        }
+        finally
+        {
+            await Flows.RemoveAsync(flow);
+        }
+    }
 }
