@@ -143,6 +143,47 @@ public sealed class FlowControlTests(FlowClusterFixture fixture)
     }
 
     [Fact]
+    public async Task StoppingAFlowWhileANodeWaitsToBeRetriedCancelsTheRetry()
+    {
+        var flow = NewId("stop-retry");
+        var path = FlowClusterFixture.NodePath(flow, "flaky");
+        Receiver.Respond(path, 500, 500, 500);
+        var node = Http("flaky", fixture.NodeUrl(flow, "flaky"), maxRetries: 3);
+        node["config"]!["retry_backoff_seconds"] = 4;
+        await Flows.RegisterAsync(Flow(flow, [node], []));
+        var cycle = await Flows.StartCycleNumberAsync(flow);
+        await Poll.UntilAsync(() => Task.FromResult(Receiver.Answers.Count(a => a.Path == "/" + path)), n => n == 1, CycleDeadline,
+            "the first attempt to be answered 500", fixture.Cluster.Logs);
+
+        await JsonAsync(await Flows.StopAsync(flow), HttpStatusCode.OK);
+        var detail = await Flows.FinishedCycleAsync(flow, cycle, TimeSpan.FromSeconds(10));
+
+        Assert.Equal("stopped", State(detail));
+        Assert.Equal("flaky=stopped", NodeStates(detail));
+        await Steady.HoldsForAsync(() => Task.FromResult(Receiver.To(path).Count), n => n == 1, TimeSpan.FromSeconds(8),
+            "no retry after the stop");
+    }
+
+    [Fact]
+    public async Task ADeletedFlowCreatedAgainStartsAfresh()
+    {
+        var flow = NewId("recreated");
+        await Flows.RegisterAsync(Flow(flow, [Log("old")], []));
+        await Flows.FinishedCycleAsync(flow, await Flows.StartCycleNumberAsync(flow, 3));
+        await JsonAsync(await Flows.DeleteAsync(flow), HttpStatusCode.OK);
+
+        var created = await Flows.RegisterAsync(Flow(flow, [Log("new")], []));
+        var cycle = await Flows.StartCycleNumberAsync(flow);
+        var detail = await Flows.FinishedCycleAsync(flow, cycle);
+        var cycles = await Flows.CyclesAsync(flow);
+
+        Assert.True(created["created"]!.GetValue<bool>());
+        Assert.Equal(0, cycle);
+        Assert.Equal("new=succeeded", NodeStates(detail));
+        Assert.Equal(1, cycles["total"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task AnIdleFlowCanBeStoppedAndResumed()
     {
         var flow = NewId("idle");

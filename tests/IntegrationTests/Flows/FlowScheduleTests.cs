@@ -113,4 +113,54 @@ public sealed class FlowScheduleTests(FlowClusterFixture fixture)
             await Flows.RemoveAsync(flow);
         }
     }
+
+    [Fact]
+    public async Task TheTriggerTaskAppearsInTheTaskListUnderTheFlowsAccount()
+    {
+        var flow = NewId("listed-trigger");
+        await Flows.RegisterAsync(Flow(flow, [Log("a")], [], new JsonObject { ["cycle_interval"] = "1h" }));
+        try
+        {
+            var trigger = (await Flows.StatusAsync(flow))["trigger_task_id"]!.GetValue<string>();
+            var list = await JsonAsync(await fixture.Cluster.Http.GetAsync(new Uri($"/api/v1/tasks/?account_id=flow.{flow}", UriKind.Relative)), HttpStatusCode.OK);
+
+            Assert.Contains(trigger, list.ToJsonString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await Flows.RemoveAsync(flow);
+        }
+    }
+
+    [Fact]
+    public async Task ReplacingTheScheduleTakesEffectAtOnce()
+    {
+        var flow = NewId("reschedule");
+        var hourly = await Flows.RegisterAsync(Flow(flow, [Http("a", fixture.NodeUrl(flow, "a"))], [], new JsonObject { ["cycle_interval"] = "1h" }));
+        try
+        {
+            var everySecond = await Flows.RegisterAsync(Flow(flow, [Http("a", fixture.NodeUrl(flow, "a"))], [], new JsonObject { ["cycle_interval"] = "1s" }), HttpStatusCode.OK);
+            await Poll.UntilAsync(() => Task.FromResult(fixture.Receiver.Under(flow + "/").Count), n => n >= 2, TimeSpan.FromSeconds(20),
+                "cycles every second after the new schedule", fixture.Cluster.Logs);
+
+            Assert.True(Time(hourly, "next_cycle_at") > DateTimeOffset.UtcNow.AddMinutes(50), hourly.ToJsonString());
+            Assert.True(Time(everySecond, "next_cycle_at") < DateTimeOffset.UtcNow.AddMinutes(1), everySecond.ToJsonString());
+
+            var manualOnly = await Flows.RegisterAsync(Flow(flow, [Http("a", fixture.NodeUrl(flow, "a"))], []), HttpStatusCode.OK);
+            await Poll.UntilAsync(async () => (await Flows.StatusAsync(flow))["running_cycle"], running => running is null, TimeSpan.FromSeconds(10),
+                "the last scheduled cycle to end", fixture.Cluster.Logs);
+            var cycles = (await Flows.CyclesAsync(flow))["total"]!.GetValue<int>();
+            var status = await Flows.StatusAsync(flow);
+
+            Assert.Null(manualOnly["next_cycle_at"]);
+            Assert.Null(status["schedule"]);
+            Assert.Null(status["next_cycle_at"]);
+            await Steady.HoldsForAsync(async () => (await Flows.CyclesAsync(flow))["total"]!.GetValue<int>(), n => n == cycles, TimeSpan.FromSeconds(4),
+                "no scheduled cycle once the schedule is removed");
+        }
+        finally
+        {
+            await Flows.RemoveAsync(flow);
+        }
+    }
 }
