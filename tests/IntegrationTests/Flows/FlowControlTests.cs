@@ -184,6 +184,66 @@ public sealed class FlowControlTests(FlowClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ParallelStartsOfACycleStartExactlyOne()
+    {
+        var flow = NewId("parallel-start");
+        Receiver.Delay(FlowClusterFixture.NodePath(flow, "slow"), TimeSpan.FromSeconds(2));
+        await Flows.RegisterAsync(Flow(flow, [Http("slow", fixture.NodeUrl(flow, "slow"))], []));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Flows.StartCycleAsync(flow, i % 2 == 0 ? null : new JsonObject { ["cycle"] = 7 })));
+        var accepted = responses.Where(r => r.StatusCode == HttpStatusCode.Accepted).ToList();
+        var cycle = (await JsonAsync(Assert.Single(accepted), HttpStatusCode.Accepted))["cycle"]!.GetValue<long>();
+        await Flows.FinishedCycleAsync(flow, cycle);
+
+        Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(1, (await Flows.CyclesAsync(flow))["total"]!.GetValue<int>());
+        Assert.Single(Receiver.To(FlowClusterFixture.NodePath(flow, "slow")));
+    }
+
+    [Fact]
+    public async Task ManualStartsRacingAScheduleNeverGiveTwoCyclesOneNumber()
+    {
+        var flow = NewId("race");
+        Receiver.Delay(FlowClusterFixture.NodePath(flow, "a"), TimeSpan.FromMilliseconds(300));
+        await Flows.RegisterAsync(Flow(flow, [Http("a", fixture.NodeUrl(flow, "a"))], [], new JsonObject { ["cycle_interval"] = "1s" }));
+        var manual = new List<long>();
+        try
+        {
+            var until = DateTimeOffset.UtcNow.AddSeconds(6);
+            while (DateTimeOffset.UtcNow < until)
+            {
+                using var response = await Flows.StartCycleAsync(flow);
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                {
+                    manual.Add(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cycle"]!.GetValue<long>());
+                }
+                else
+                {
+                    Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+                }
+
+                await Task.Delay(100);
+            }
+
+            await JsonAsync(await Flows.StopAsync(flow), HttpStatusCode.OK);
+            var cycles = (await Flows.CyclesAsync(flow, limit: 200))["cycles"]!.AsArray().Select(c => c!.AsObject()).ToList();
+            var numbers = cycles.Select(c => c["cycle"]!.GetValue<long>()).ToList();
+            var runIds = Receiver.Under(flow + "/").Select(d => d.RunId).ToList();
+
+            Assert.NotEmpty(manual);
+            Assert.Contains(cycles, c => c["trigger"]!.GetValue<string>() == "scheduled");
+            Assert.Equal(numbers.Count, numbers.Distinct().Count());
+            Assert.Equal(runIds.Count, runIds.Distinct().Count());
+            Assert.All(manual, n => Assert.Equal("manual", cycles.Single(c => c["cycle"]!.GetValue<long>() == n)["trigger"]!.GetValue<string>()));
+            Assert.Equal(numbers.Order(), Enumerable.Range(0, numbers.Count).Select(n => (long)n));
+        }
+        finally
+        {
+            await Flows.RemoveAsync(flow);
+        }
+    }
+
+    [Fact]
     public async Task AnIdleFlowCanBeStoppedAndResumed()
     {
         var flow = NewId("idle");

@@ -98,4 +98,32 @@ public sealed class FlowDefinitionTests(FlowClusterFixture fixture)
         Assert.Equal(2, second["offset"]!.GetValue<int>());
         Assert.Equal([$"{prefix}-c"], second["flows"]!.AsArray().Select(f => f!["flow_id"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task ParallelRegistrationsOfANewFlowCreateItOnce()
+    {
+        var flow = NewId("parallel-create");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Flows.ExecuteAsync(Flow(flow, [Log("a")], []))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+    }
+
+    [Fact]
+    public async Task AFlowIdMayUseDotsDashesAndUnderscoresUpToAHundredCharacters()
+    {
+        var dotted = "v1.2_flow-" + Guid.NewGuid().ToString("N")[..8];
+        var longest = "L" + Guid.NewGuid().ToString("N") + new string('x', 67);
+
+        await Flows.RegisterAsync(Flow(dotted, [Log("a")], []));
+        await Flows.RegisterAsync(Flow(longest, [Log("a")], []));
+        var cycle = await Flows.FinishedCycleAsync(dotted, await Flows.StartCycleNumberAsync(dotted));
+        var status = await Flows.StatusAsync(longest);
+
+        Assert.Equal(100, longest.Length);
+        Assert.Equal("succeeded", State(cycle));
+        Assert.Equal($"{dotted}:0:a", Node(cycle, "a")["run_id"]!.GetValue<string>());
+        Assert.Equal(longest, status["flow_id"]!.GetValue<string>());
+    }
 }
