@@ -138,17 +138,35 @@ public sealed class FlowNodeTests(FlowClusterFixture fixture)
         AssertPayloadIsOutput(flow, cycle, detail);
     }
 
+    [Fact]
+    public async Task StoppingAFlowKillsItsRunningAgentNodesProcess()
+    {
+        var flow = NewId("agentstop");
+        var label = NewId("flowagent");
+        var type = "flow_test_" + Guid.NewGuid().ToString("N")[..6];
+        var marker = $"{Random.Shared.Next(100, 999)}.{Random.Shared.Next(100, 999)}";
+        await using var agent = await StartAgentAsync(label, type);
+        await Flows.RegisterAsync(Flow(flow, [Agent("job", type, ["sleep", marker], [label]), Http("after", fixture.NodeUrl(flow, "after"))], [Edge("job", "after")]));
+        var cycle = await Flows.StartCycleNumberAsync(flow);
+        await Poll.UntilAsync(() => Task.FromResult(ProcessesWith(marker).Length), n => n == 1, CycleDeadline, "the agent to start the node's process", () => agent.Tail);
+
+        await JsonAsync(await Flows.StopAsync(flow), HttpStatusCode.OK);
+        var detail = await Flows.FinishedCycleAsync(flow, cycle, TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(() => Task.FromResult(ProcessesWith(marker).Length), n => n == 0, TimeSpan.FromSeconds(15), "the node's process to be killed", () => agent.Tail);
+        await Poll.UntilAsync(() => RunsInFlightAsync(label), runs => runs.Length == 0, TimeSpan.FromSeconds(15), "the agent to have no run in flight", () => agent.Tail);
+
+        Assert.Equal("stopped", State(detail));
+        Assert.Equal("after=stopped job=stopped", NodeStates(detail));
+        Assert.Empty(Receiver.To(FlowClusterFixture.NodePath(flow, "after")));
+    }
+
     /// <summary>Runs src(log) → job(agent running <paramref name="command"/>) → sink(http) with a reference agent of its own.</summary>
     private async Task<(string Flow, long Cycle, JsonObject Detail)> RunAgentNodeAsync(string name, string[] command)
     {
         var flow = NewId(name);
         var label = NewId("flowagent");
         var type = "flow_test_" + Guid.NewGuid().ToString("N")[..6];
-        await using var agent = ServiceProcess.Start($"agent-{label}", RepoPaths.CliDll, new Dictionary<string, string>(),
-            "agent", "--server", fixture.Cluster.Http.BaseAddress!.ToString().TrimEnd('/'), "--name", label, "--labels", label, "--task-types", type);
-        await Poll.UntilAsync(
-            async () => (await fixture.Cluster.Http.GetStringAsync(new Uri("/api/v1/agents?online=true", UriKind.Relative))).Contains(label, StringComparison.Ordinal),
-            online => online, TimeSpan.FromSeconds(30), "the agent to be online", () => agent.Tail);
+        await using var agent = await StartAgentAsync(label, type);
         await Flows.RegisterAsync(Flow(flow,
             [Log("src", new JsonObject { ["price"] = 7 }), Agent("job", type, command, [label]), Http("sink", fixture.NodeUrl(flow, "sink"))],
             [Edge("src", "job", "price", "p"), Edge("job", "sink", "node_id", "from")]));
@@ -158,6 +176,42 @@ public sealed class FlowNodeTests(FlowClusterFixture fixture)
         Assert.Equal(type, Node(detail, "job")["type"]!.GetValue<string>());
         return (flow, cycle, detail);
     }
+
+    /// <summary>Starts the reference agent (a real process) for <paramref name="type"/> nodes with label <paramref name="label"/>, and waits until it is online.</summary>
+    private async Task<ServiceProcess> StartAgentAsync(string label, string type)
+    {
+        var agent = ServiceProcess.Start($"agent-{label}", RepoPaths.CliDll, new Dictionary<string, string>(),
+            "agent", "--server", fixture.Cluster.Http.BaseAddress!.ToString().TrimEnd('/'), "--name", label, "--labels", label, "--task-types", type);
+        await Poll.UntilAsync(
+            async () => (await fixture.Cluster.Http.GetStringAsync(new Uri("/api/v1/agents?online=true", UriKind.Relative))).Contains(label, StringComparison.Ordinal),
+            online => online, TimeSpan.FromSeconds(30), "the agent to be online", () => agent.Tail);
+        return agent;
+    }
+
+    /// <summary>The agent's runs in flight.</summary>
+    private async Task<string[]> RunsInFlightAsync(string agent)
+    {
+        var agents = await JsonAsync(await fixture.Cluster.Http.GetAsync(new Uri("/api/v1/agents", UriKind.Relative)), HttpStatusCode.OK);
+        return [.. agents["agents"]!.AsArray().Where(a => a!["name"]!.GetValue<string>() == agent).SelectMany(a => a!["runs_in_flight"]!.AsArray()).Select(r => r!.GetValue<string>())];
+    }
+
+    /// <summary>Processes on this machine whose command line contains <paramref name="text"/>.</summary>
+    private static int[] ProcessesWith(string text) =>
+        [.. Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(d => int.TryParse(d, out _)).Where(pid =>
+        {
+            try
+            {
+                return File.ReadAllText($"/proc/{pid}/cmdline").Contains(text, StringComparison.Ordinal);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }).Select(pid => int.Parse(pid!, System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>The agent node echoed its stdin: its output is the payload the contract names.</summary>
     private static void AssertPayloadIsOutput(string flow, long cycle, JsonObject detail)
