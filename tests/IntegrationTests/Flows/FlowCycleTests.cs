@@ -110,6 +110,7 @@ public sealed class FlowCycleTests(FlowClusterFixture fixture)
         var detail = await Flows.FinishedCycleAsync(flow, cycle);
 
         Assert.Equal("after=upstream_failed cleanup=succeeded f=failed", NodeStates(detail));
+        Assert.Equal("failed", State(detail));
         var cleanup = Assert.Single(Receiver.To(FlowClusterFixture.NodePath(flow, "cleanup")));
         Assert.True(cleanup.ArrivedAt >= Time(Node(detail, "f"), "finished_at"), detail.ToJsonString());
     }
