@@ -38,6 +38,18 @@ public static class GrainFactoryExtensions
     public static IPluginGrain GetPluginGrain(this IGrainFactory factory) =>
         factory.GetGrain<IPluginGrain>(0);
 
+    /// <summary>A flow (prefixed for the same reason as accounts).</summary>
+    public static IFlowGrain GetFlowGrain(this IGrainFactory factory, string flowId) =>
+        factory.GetGrain<IFlowGrain>("flow/" + flowId);
+
+    /// <summary>The cluster's list of flows.</summary>
+    public static IFlowDirectoryGrain GetFlowDirectoryGrain(this IGrainFactory factory) =>
+        factory.GetGrain<IFlowDirectoryGrain>(0);
+
+    /// <summary>Where a node started by <c>POST /nodes/execute</c> last ran.</summary>
+    public static INodeIndexGrain GetNodeIndexGrain(this IGrainFactory factory, string nodeId) =>
+        factory.GetGrain<INodeIndexGrain>("node/" + nodeId);
+
     /// <summary>The account id back from an account grain's key.</summary>
     public static string AccountIdOf(string grainKey) =>
         grainKey.StartsWith("account/", StringComparison.Ordinal) ? grainKey["account/".Length..] : grainKey;

@@ -29,6 +29,7 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<RunHistoryOptions>();
         services.AddOptions<Agents.AgentHubOptions>();
         services.TryAddSingleton<TaskServices>();
+        services.TryAddSingleton<Flows.FlowServices>();
         services.AddActorsExecutors();
         services.TryAddSingleton<DispatcherSwitch>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DispatcherSwitch>());
@@ -42,9 +43,15 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<DirectoryLossWakeUps>();
         services.TryAddSingleton<SiloDepartures>();
         services.AddKeyedSingleton<IControllable>(SiloDepartures.ControlName, (sp, _) => sp.GetRequiredService<SiloDepartures>());
+        services.TryAddSingleton<Health.RunMeter>();
+        services.AddKeyedSingleton<IControllable>(Health.RunMeter.ControlName, (sp, _) => sp.GetRequiredService<Health.RunMeter>());
 
         // The departure announcement names SiloDepartures as the control command's type argument.
-        services.Configure<TypeManifestOptions>(o => o.AllowedTypes.Add(RuntimeTypeNameFormatter.Format(typeof(SiloDepartures))));
+        services.Configure<TypeManifestOptions>(o =>
+        {
+            o.AllowedTypes.Add(RuntimeTypeNameFormatter.Format(typeof(SiloDepartures)));
+            o.AllowedTypes.Add(RuntimeTypeNameFormatter.Format(typeof(Health.RunMeter)));
+        });
         services.AddPlacementDirector<TaskPlacement, TaskPlacementDirector>();
         services.TryAddSingleton<TaskRebalancer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TaskRebalancer>());

@@ -1,7 +1,7 @@
 namespace Actors.Grains.Execution;
 
 /// <summary>Runs one attempt with its timeout and turns every ending into an <see cref="AttemptResult"/>.</summary>
-public sealed class AttemptRunner(ExecutorRegistry registry, TimeProvider timeProvider)
+public sealed class AttemptRunner(ExecutorRegistry registry, TimeProvider timeProvider, Health.RunMeter? meter = null)
 {
     /// <summary>Output kept per run.</summary>
     public const int MaxOutputChars = 4096;
@@ -27,7 +27,8 @@ public sealed class AttemptRunner(ExecutorRegistry registry, TimeProvider timePr
         try
         {
             var result = await executor.ExecuteAsync(request, linked.Token);
-            return new AttemptResult(result.Outcome ?? (result.Succeeded ? RunOutcome.Succeeded : RunOutcome.Failed), Truncate(result.Output), Truncate(result.Error));
+            meter?.Count();
+            return new AttemptResult(result.Outcome ?? (result.Succeeded ? RunOutcome.Succeeded : RunOutcome.Failed), Truncate(result.Output, request.OutputLimit), Truncate(result.Error));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -39,5 +40,5 @@ public sealed class AttemptRunner(ExecutorRegistry registry, TimeProvider timePr
         }
     }, cancellationToken);
 
-    private static string? Truncate(string? text) => text is { Length: > MaxOutputChars } ? text[..MaxOutputChars] : text;
+    private static string? Truncate(string? text, int limit = MaxOutputChars) => text is { Length: > 0 } && text.Length > limit ? text[..limit] : text;
 }

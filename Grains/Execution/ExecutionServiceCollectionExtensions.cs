@@ -13,6 +13,7 @@ public static class ExecutionServiceCollectionExtensions
         services.AddSingleton<IExecutor, LogExecutor>();
         services.AddSingleton<IExecutor, HttpExecutor>();
         services.AddSingleton<IExecutor, Agents.AgentExecutor>();
+        services.AddSingleton<IExecutor, Flows.FlowExecutor>();
         services.AddHttpClient(HttpExecutor.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

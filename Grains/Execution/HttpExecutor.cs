@@ -7,7 +7,7 @@ namespace Actors.Grains.Execution;
 
 /// <summary>
 /// Calls a webhook. The JSON body carries the task id, run id, round, attempt, scheduled time and
-/// kwargs; the run id also goes as <c>X-Actors-Run-Id</c> and <c>Idempotency-Key</c>, so a receiver
+/// kwargs (for a flow node also flow_id, cycle, node_id, config and inputs); the run id also goes as <c>X-Actors-Run-Id</c> and <c>Idempotency-Key</c>, so a receiver
 /// can deduplicate a round that is retried after a crash. Success is any 2xx within the timeout.
 /// </summary>
 public sealed class HttpExecutor(IHttpClientFactory httpClients) : IExecutor
@@ -56,6 +56,15 @@ public sealed class HttpExecutor(IHttpClientFactory httpClients) : IExecutor
             ["account_id"] = request.Spec.AccountId,
             ["kwargs"] = JsonNode.Parse(request.Spec.KwargsJson),
         };
+        if (request.Node is { } node)
+        {
+            body["flow_id"] = node.FlowId;
+            body["cycle"] = node.Cycle;
+            body["node_id"] = node.NodeId;
+            body["config"] = JsonNode.Parse(node.ConfigJson);
+            body["inputs"] = JsonNode.Parse(node.InputsJson);
+        }
+
         if (message.Method != HttpMethod.Get)
         {
             message.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
@@ -89,18 +98,18 @@ public sealed class HttpExecutor(IHttpClientFactory httpClients) : IExecutor
 
         using (response)
         {
-            var excerpt = await ReadExcerptAsync(response, cancellationToken);
+            var excerpt = await ReadExcerptAsync(response, request.OutputLimit, cancellationToken);
             var status = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
             return response.IsSuccessStatusCode ? ExecutionResult.Success(excerpt) : ExecutionResult.Failure(status, excerpt);
         }
     }
 
-    /// <summary>Reads at most the first 4 KB of the body, never the rest.</summary>
-    private static async Task<string> ReadExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Reads at most the first <paramref name="limit"/> characters of the body, never the rest.</summary>
+    private static async Task<string> ReadExcerptAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        var buffer = new char[AttemptRunner.MaxOutputChars];
+        var buffer = new char[limit];
         var read = 0;
         while (read < buffer.Length)
         {

@@ -114,6 +114,7 @@ public static class ApiHostExtensions
         app.MapCluster();
         app.MapAgents();
         app.MapAgentSocket();
+        app.MapFlows();
         app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription();
     }
 }

@@ -7,7 +7,7 @@ namespace Actors.GrainTests.Support;
 
 /// <summary>
 /// A test executor (<c>scripted</c>) whose behaviour a test sets per script key (kwargs
-/// <c>{"script": "key"}</c>): fail the first N attempts, or block until released.
+/// <c>{"script": "key"}</c>, or a flow node's config): fail the first N attempts, or block until released.
 /// </summary>
 public sealed class ScriptedExecutor : IExecutor
 {
@@ -31,7 +31,8 @@ public sealed class ScriptedExecutor : IExecutor
     /// <inheritdoc />
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken)
     {
-        using var kwargs = JsonDocument.Parse(request.Spec.KwargsJson);
+        // A task names its script in kwargs; a flow node in its config.
+        using var kwargs = JsonDocument.Parse(request.Node?.ConfigJson ?? request.Spec.KwargsJson);
         var script = For(kwargs.RootElement.GetProperty("script").GetString()!);
         script.Calls.Enqueue(request);
         if (script.Block is { } gate)

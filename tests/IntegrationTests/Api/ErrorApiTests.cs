@@ -67,7 +67,7 @@ public sealed class ErrorApiTests(ApiFactory factory)
         var problem = await (await _http.PostJsonAsync("/api/v1/tasks/", body)).JsonAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal(["executor", "interval", "overlap"], problem["errors"]!.AsObject().Select(e => e.Key).Order());
-        Assert.Equal("No executor named 'nope' is registered; use one of: agent, http, log.", problem["errors"]!["executor"]![0]!.GetValue<string>());
+        Assert.Equal("No executor named 'nope' is registered; use one of: agent, flow, http, log.", problem["errors"]!["executor"]![0]!.GetValue<string>());
     }
 
     [Theory]

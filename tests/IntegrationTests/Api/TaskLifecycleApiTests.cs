@@ -164,7 +164,7 @@ public sealed class TaskLifecycleApiTests(ApiFactory factory)
         var openApi = await (await _http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).JsonAsync(HttpStatusCode.OK);
         var docs = await _http.GetAsync(new Uri("/docs/", UriKind.Relative));
 
-        Assert.Equal(["agent", "http", "log"], executors["plugins"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Order());
+        Assert.Equal(["agent", "flow", "http", "log"], executors["plugins"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).Order());
         Assert.Contains(plugins["plugins"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "cron" && p["plugin_type"]!.GetValue<string>() == "schedule");
         Assert.Equal("active", status["silos"]![0]!["status"]!.GetValue<string>());
         var paths = openApi["paths"]!.AsObject().Select(p => p.Key).ToHashSet();

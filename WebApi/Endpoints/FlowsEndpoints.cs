@@ -1,0 +1,264 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Actors.Grains;
+using Actors.WebApi.Contracts;
+using Actors.WebApi.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Actors.WebApi.Endpoints;
+
+/// <summary><c>/api/v1/flows</c>, <c>/api/v1/nodes</c> and <c>/api/v1/stats</c> (seed 003).</summary>
+public static class FlowsEndpoints
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void MapFlows(this IEndpointRouteBuilder app)
+    {
+        var flows = app.MapGroup("/api/v1/flows").WithTags("Flows");
+        flows.MapPost("/execute", ExecuteAsync).WithName("ExecuteFlow").WithSummary("Register or replace a flow: flow_id, cycle_interval (or any task schedule), flow_json {nodes, edges}.");
+        flows.MapGet("/", ListAsync).WithName("ListFlows").WithSummary("Flows (status=active|stopped, q=part of the id), paged, with total.");
+        flows.MapGet("/{flowId}/status", StatusAsync).WithName("FlowStatus").WithSummary("Definition, schedule, next cycle time and the latest cycles.");
+        flows.MapGet("/{flowId}/cycles", CyclesAsync).WithName("FlowCycles").WithSummary("The cycles the flow keeps, newest first, paged.");
+        flows.MapGet("/{flowId}/cycles/{cycle:long}", CycleAsync).WithName("FlowCycle").WithSummary("One cycle: every node (state, times, attempts, output, error) and component.");
+        flows.MapPost("/{flowId}/cycles", StartCycleAsync).WithName("StartFlowCycle").WithSummary("Start a cycle now; optionally {\"cycle\": n} (a number that already ran: 409).");
+        flows.MapPost("/{flowId}/stop", StopAsync).WithName("StopFlow").WithSummary("No more cycles; the running cycle's running nodes are cancelled.");
+        flows.MapPost("/{flowId}/resume", ResumeAsync).WithName("ResumeFlow").WithSummary("Cycles run on the schedule again.");
+        flows.MapPost("/{flowId}/cycles/{cycle:long}/components/{component:int}/stop", StopComponentAsync).WithName("StopFlowComponent")
+            .WithSummary("Stop one component of one cycle; the others go on.");
+        flows.MapDelete("/{flowId}", DeleteAsync).WithName("DeleteFlow").WithSummary("Delete the flow, its trigger task and its cycles.");
+
+        var nodes = app.MapGroup("/api/v1/nodes").WithTags("Flows");
+        nodes.MapPost("/execute", ExecuteNodeAsync).WithName("ExecuteNode").WithSummary("Run one node once, as a one-node cycle of its flow (seed 003).");
+        nodes.MapGet("/{nodeId}/status", NodeStatusAsync).WithName("NodeStatus").WithSummary("The latest run of a node started with POST /nodes/execute.");
+        nodes.MapPost("/{nodeId}/stop", StopNodeAsync).WithName("StopNode").WithSummary("Stop the latest run of a node started with POST /nodes/execute.");
+        app.MapGet("/api/v1/stats", StatsAsync).WithTags("Status").WithName("Stats").WithSummary("Per silo: CPU, memory, activations and runs per second.");
+    }
+
+    /// <summary>Registers or replaces a flow.</summary>
+    public static async Task<Results<Ok<JsonObject>, Created<JsonObject>, ProblemHttpResult>> ExecuteAsync(HttpRequest request, IGrainFactory grains, ApiSettings settings)
+    {
+        var (body, malformed) = await JsonBody.ReadAsync(request);
+        if (malformed is not null)
+        {
+            return malformed;
+        }
+
+        var flow = new FlowRequestReader(body, settings.DefaultTimeZone).Read();
+        if (flow.FlowId is null || flow.ShapeErrors.Length > 0 && string.IsNullOrEmpty(flow.FlowId))
+        {
+            // No flow to send it to: the grains' rules still list every problem.
+            flow = flow with { FlowId = flow.FlowId ?? "" };
+        }
+
+        var result = await grains.GetFlowGrain(flow.FlowId).ExecuteAsync(flow);
+        if (!result.Succeeded)
+        {
+            return Problem(result);
+        }
+
+        var info = result.Flow!;
+        var json = new JsonObject
+        {
+            ["success"] = true, ["flow_id"] = info.FlowId, ["created"] = result.Created, ["nodes"] = info.NodeCount,
+            ["components"] = info.Components.Length, ["next_cycle_at"] = TaskJson.Time(info.NextCycleAt), ["message"] = result.Message,
+        };
+        return result.Created ? TypedResults.Created($"/api/v1/flows/{info.FlowId}/status", json) : TypedResults.Ok(json);
+    }
+
+    /// <summary>Lists flows.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ListAsync(IGrainFactory grains, string? status = null, string? q = null, int offset = 0, int limit = 50)
+    {
+        bool? active = status switch { null => null, "active" => true, "stopped" => false, _ => null };
+        if (status is not null && active is null || offset < 0 || limit is < 1 or > 500)
+        {
+            return Problems.Invalid([.. new[]
+            {
+                status is not null && active is null ? new FieldError("status", $"status must be active or stopped; got '{status}'.") : null,
+                offset < 0 ? new FieldError("offset", "offset must be 0 or more.") : null,
+                limit is < 1 or > 500 ? new FieldError("limit", "limit must be between 1 and 500.") : null,
+            }.OfType<FieldError>()]);
+        }
+
+        var (total, ids) = await grains.GetFlowDirectoryGrain().ListAsync(active, q, offset, limit);
+        var flows = await Task.WhenAll(ids.Select(id => grains.GetFlowGrain(id).GetAsync(1)));
+        return TypedResults.Ok(new JsonObject
+        {
+            ["total"] = total, ["offset"] = offset, ["limit"] = limit,
+            ["flows"] = new JsonArray([.. flows.OfType<FlowInfo>().Select(f => (JsonNode)FlowJson.Summary(f))]),
+        });
+    }
+
+    /// <summary>One flow.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> StatusAsync(IGrainFactory grains, string flowId) =>
+        await grains.GetFlowGrain(flowId).GetAsync(10) is { } flow ? TypedResults.Ok(FlowJson.Status(flow)) : FlowNotFound(flowId);
+
+    /// <summary>A page of cycles.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> CyclesAsync(IGrainFactory grains, string flowId, int offset = 0, int limit = 50)
+    {
+        if (offset < 0 || limit is < 1 or > 200)
+        {
+            return Problems.Invalid([new FieldError(offset < 0 ? "offset" : "limit", offset < 0 ? "offset must be 0 or more." : "limit must be between 1 and 200.")]);
+        }
+
+        return await grains.GetFlowGrain(flowId).GetCyclesAsync(offset, limit) is { } page
+            ? TypedResults.Ok(new JsonObject
+            {
+                ["flow_id"] = flowId, ["total"] = page.Total, ["offset"] = offset, ["limit"] = limit,
+                ["cycles"] = new JsonArray([.. page.Cycles.Select(c => (JsonNode)FlowJson.Cycle(c))]),
+            })
+            : FlowNotFound(flowId);
+    }
+
+    /// <summary>One cycle.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> CycleAsync(IGrainFactory grains, string flowId, long cycle)
+    {
+        var flow = grains.GetFlowGrain(flowId);
+        if (await flow.GetCycleAsync(cycle) is { } info)
+        {
+            return TypedResults.Ok(FlowJson.CycleDetail(info));
+        }
+
+        return await flow.GetAsync(0) is null ? FlowNotFound(flowId) : Problems.Of(StatusCodes.Status404NotFound, "Cycle not found", $"Flow '{flowId}' has no cycle {cycle}.");
+    }
+
+    /// <summary>Starts a cycle by hand.</summary>
+    public static async Task<Results<Accepted<JsonObject>, ProblemHttpResult>> StartCycleAsync(HttpRequest request, IGrainFactory grains, string flowId)
+    {
+        long? number = null;
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            var (body, malformed) = await JsonBody.ReadAsync(request);
+            if (malformed is not null)
+            {
+                return malformed;
+            }
+
+            if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("cycle", out var cycle) && cycle.ValueKind != JsonValueKind.Null)
+            {
+                if (!cycle.TryGetInt64(out var n))
+                {
+                    return Problems.Invalid([new FieldError("cycle", $"cycle must be a whole number; got {cycle.GetRawText()}.")]);
+                }
+
+                number = n;
+            }
+        }
+
+        var result = await grains.GetFlowGrain(flowId).StartCycleAsync(number);
+        return result.Succeeded
+            ? TypedResults.Accepted($"/api/v1/flows/{flowId}/cycles/{result.Cycle}", new JsonObject { ["success"] = true, ["flow_id"] = flowId, ["cycle"] = result.Cycle, ["message"] = result.Message })
+            : Problem(result);
+    }
+
+    /// <summary>Stops a flow.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> StopAsync(IGrainFactory grains, string flowId) =>
+        Answer(await grains.GetFlowGrain(flowId).StopAsync(), r => new JsonObject { ["status"] = "stopped", ["stopped_cycle"] = r.Cycle });
+
+    /// <summary>Resumes a flow.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ResumeAsync(IGrainFactory grains, string flowId) =>
+        Answer(await grains.GetFlowGrain(flowId).ResumeAsync(), r => new JsonObject { ["status"] = "active", ["next_cycle_at"] = TaskJson.Time(r.Flow?.NextCycleAt) });
+
+    /// <summary>Stops one component of one cycle.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> StopComponentAsync(IGrainFactory grains, string flowId, long cycle, int component) =>
+        Answer(await grains.GetFlowGrain(flowId).StopComponentAsync(cycle, component), _ => new JsonObject { ["cycle"] = cycle, ["component"] = component });
+
+    /// <summary>Deletes a flow.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> DeleteAsync(IGrainFactory grains, string flowId) =>
+        Answer(await grains.GetFlowGrain(flowId).DeleteAsync(), _ => []);
+
+    /// <summary>Runs one node (seed body).</summary>
+    public static async Task<Results<Accepted<JsonObject>, ProblemHttpResult>> ExecuteNodeAsync(HttpRequest request, IGrainFactory grains, ApiSettings settings)
+    {
+        var (body, malformed) = await JsonBody.ReadAsync(request);
+        if (malformed is not null)
+        {
+            return malformed;
+        }
+
+        var (flowId, node, errors) = new FlowRequestReader(body, settings.DefaultTimeZone).ReadNode();
+        if (errors.Count > 0 || string.IsNullOrEmpty(flowId))
+        {
+            return Problems.Invalid([.. errors, .. string.IsNullOrEmpty(flowId) ? [new FieldError("flow_id", "flow_id is required: the flow the node belongs to.")] : Array.Empty<FieldError>()]);
+        }
+
+        var result = await grains.GetFlowGrain(flowId).ExecuteNodeAsync(node);
+        return result.Succeeded
+            ? TypedResults.Accepted($"/api/v1/nodes/{node.Id}/status", new JsonObject
+            {
+                ["success"] = true, ["flow_id"] = flowId, ["cycle"] = result.Cycle, ["node_id"] = node.Id,
+                ["run_id"] = $"{flowId}:{result.Cycle}:{node.Id}", ["message"] = result.Message,
+            })
+            : Problem(result);
+    }
+
+    /// <summary>A node's latest run.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> NodeStatusAsync(IGrainFactory grains, string nodeId)
+    {
+        if (await grains.GetNodeIndexGrain(nodeId).GetAsync() is not { } where
+            || await grains.GetFlowGrain(where.FlowId).GetCycleAsync(where.Cycle) is not { } cycle
+            || cycle.Nodes.FirstOrDefault(n => n.NodeId == nodeId) is not { } node)
+        {
+            return NodeNotFound(nodeId);
+        }
+
+        var json = FlowJson.Node(node);
+        json.Insert(0, "flow_id", cycle.FlowId);
+        json.Insert(1, "cycle", cycle.Summary.Cycle);
+        return TypedResults.Ok(json);
+    }
+
+    /// <summary>Stops a node's latest run.</summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> StopNodeAsync(IGrainFactory grains, string nodeId)
+    {
+        if (await grains.GetNodeIndexGrain(nodeId).GetAsync() is not { } where)
+        {
+            return NodeNotFound(nodeId);
+        }
+
+        return Answer(await grains.GetFlowGrain(where.FlowId).StopComponentAsync(where.Cycle, 0), _ => new JsonObject { ["node_id"] = nodeId, ["flow_id"] = where.FlowId, ["cycle"] = where.Cycle });
+    }
+
+    /// <summary>Per-silo resource statistics.</summary>
+    public static async Task<Ok<JsonObject>> StatsAsync(IGrainFactory grains)
+    {
+        var silos = await grains.GetGrain<IClusterStatsGrain>(0).GetAsync();
+        return TypedResults.Ok(new JsonObject
+        {
+            ["silos"] = new JsonArray([.. silos.Select(s => (JsonNode)new JsonObject
+            {
+                ["silo"] = s.Name, ["address"] = s.Address, ["cpu_percent"] = s.CpuPercent, ["memory_bytes"] = s.MemoryBytes,
+                ["activations"] = s.Activations, ["runs_per_second"] = s.RunsPerSecond,
+            })]),
+            ["runs_per_second"] = Math.Round(silos.Sum(s => s.RunsPerSecond), 2),
+            ["activations"] = silos.Sum(s => s.Activations),
+        });
+    }
+
+    private static Results<Ok<JsonObject>, ProblemHttpResult> Answer(FlowCommandResult result, Func<FlowCommandResult, JsonObject> extra)
+    {
+        if (!result.Succeeded)
+        {
+            return Problem(result);
+        }
+
+        var json = new JsonObject { ["success"] = true, ["message"] = result.Message };
+        foreach (var (key, value) in extra(result).ToList())
+        {
+            json[key] = value?.DeepClone();
+        }
+
+        return TypedResults.Ok(json);
+    }
+
+    private static ProblemHttpResult Problem(FlowCommandResult result) => result.Outcome switch
+    {
+        CommandOutcome.Invalid => Problems.Invalid(result.Errors),
+        CommandOutcome.NotFound => Problems.Of(StatusCodes.Status404NotFound, "Not found", result.Message),
+        _ => Problems.Of(StatusCodes.Status409Conflict, "Conflict", result.Message),
+    };
+
+    private static ProblemHttpResult FlowNotFound(string flowId) =>
+        Problems.Of(StatusCodes.Status404NotFound, "Flow not found", $"Flow '{flowId}' does not exist; register it with POST /api/v1/flows/execute.");
+
+    private static ProblemHttpResult NodeNotFound(string nodeId) =>
+        Problems.Of(StatusCodes.Status404NotFound, "Node not found", $"Node '{nodeId}' has not been run with POST /api/v1/nodes/execute.");
+}
