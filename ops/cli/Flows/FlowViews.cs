@@ -29,8 +29,10 @@ public static class FlowViews
         fields.AddRow("next_cycle_at:", JsonText.Cell(flow, "next_cycle_at"));
         fields.AddRow("running_cycle:", JsonText.Cell(flow, "running_cycle"));
         fields.AddRow("last_cycle:", LastCycle(flow["last_cycle"]));
+        fields.AddRow("cycle_count:", JsonText.Cell(flow, "cycle_count"));
         fields.AddRow("nodes:", JsonText.Cell(flow, "nodes"));
         fields.AddRow("trigger_task_id:", JsonText.Cell(flow, "trigger_task_id"));
+        fields.AddRow("node_runs_task_id:", JsonText.Cell(flow, "node_runs_task_id"));
         fields.AddRow("created_at:", JsonText.Cell(flow, "created_at"));
         fields.AddRow("updated_at:", JsonText.Cell(flow, "updated_at"));
         fields.WriteTo(output);

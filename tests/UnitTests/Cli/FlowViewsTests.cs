@@ -89,7 +89,7 @@ public sealed class FlowViewsTests
              "next_cycle_at": "N", "last_cycle": {"cycle": 7, "state": "succeeded", "started_at": "S7", "finished_at": "F7"},
              "created_at": "C", "updated_at": "U", "flow_json": {"nodes": [], "edges": []},
              "components": [{"component": 0, "nodes": ["a", "b"]}, {"component": 1, "nodes": ["c"]}],
-             "running_cycle": null, "trigger_task_id": "6f1c",
+             "running_cycle": null, "trigger_task_id": "6f1c", "node_runs_task_id": "9a0b", "cycle_count": 8,
              "cycles": [{"cycle": 7, "state": "succeeded", "trigger": "scheduled", "started_at": "S7", "finished_at": "F7", "nodes": {"succeeded": 3}}]}
             """)!;
         using var output = new StringWriter();
@@ -97,16 +97,18 @@ public sealed class FlowViewsTests
         FlowViews.Status(flow, output);
 
         Assert.Equal(
-            "flow_id:          etl\n" +
-            "status:           active\n" +
-            "schedule:         cron 0 2 * * *\n" +
-            "next_cycle_at:    N\n" +
-            "running_cycle:    -\n" +
-            "last_cycle:       7 succeeded\n" +
-            "nodes:            3\n" +
-            "trigger_task_id:  6f1c\n" +
-            "created_at:       C\n" +
-            "updated_at:       U\n" +
+            "flow_id:            etl\n" +
+            "status:             active\n" +
+            "schedule:           cron 0 2 * * *\n" +
+            "next_cycle_at:      N\n" +
+            "running_cycle:      -\n" +
+            "last_cycle:         7 succeeded\n" +
+            "cycle_count:        8\n" +
+            "nodes:              3\n" +
+            "trigger_task_id:    6f1c\n" +
+            "node_runs_task_id:  9a0b\n" +
+            "created_at:         C\n" +
+            "updated_at:         U\n" +
             "\n" +
             "COMPONENT  NODES\n" +
             "0          a,b\n" +
