@@ -81,8 +81,17 @@ internal sealed partial class FlowCycleGrain(
         State.StartedAt = services.Now;
         State.Definition = start.Definition;
         State.Nodes = start.Definition.Nodes.ToDictionary(n => n.Id, _ => new NodeProgress(), StringComparer.Ordinal);
-        await this.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
-        await AdvanceAsync();
+        try
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
+            await AdvanceAsync();
+        }
+        catch
+        {
+            // Nothing started: asked again, the cycle starts from the beginning.
+            State.Exists = false;
+            throw;
+        }
     }
 
     public Task<CycleInfo?> GetAsync() => Task.FromResult(State.Exists ? Info() : null);
@@ -181,7 +190,7 @@ internal sealed partial class FlowCycleGrain(
         var components = Enumerable.Range(0, Definition.ComponentCount).Select(ComponentState).ToList();
         State.State = FlowCycleRules.CycleStateOf(components, State.Stopped);
         State.FinishedAt = State.State == CycleState.Running ? null : now;
-        await store.WriteStateAsync();
+        await WriteAsync();
         foreach (var nodeId in ready)
         {
             Launch(nodeId);
@@ -193,6 +202,23 @@ internal sealed partial class FlowCycleGrain(
             LogEnded(State.FlowId, State.Cycle, State.State);
             await UnregisterReminderAsync();
             _ended.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Stores the state. When that fails, what is in memory may be ahead of storage, so the activation
+    /// goes and the next call starts from what is stored (a node's result is delivered again).
+    /// </summary>
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
         }
     }
 
@@ -222,7 +248,7 @@ internal sealed partial class FlowCycleGrain(
         }
 
         State.Nodes[nodeId] = FlowCycleRules.Start(progress, services.Now);
-        await store.WriteStateAsync(CancellationToken.None);
+        await WriteAsync();
         Launch(nodeId);
     }
 

@@ -52,7 +52,7 @@ internal sealed partial class FlowGrain(
         State.Active = true;
         State.UpdatedAt = services.Now;
         var problem = await ScheduleAsync(trigger);
-        await store.WriteStateAsync();
+        await WriteAsync();
         await GrainFactory.GetFlowDirectoryGrain().SetAsync(FlowId, true);
         if (problem is not null)
         {
@@ -134,7 +134,7 @@ internal sealed partial class FlowGrain(
 
         State.Active = false;
         State.UpdatedAt = services.Now;
-        await store.WriteStateAsync();
+        await WriteAsync();
         await GrainFactory.GetFlowDirectoryGrain().SetAsync(FlowId, false);
         if (State.TriggerTaskId is { } task)
         {
@@ -160,7 +160,7 @@ internal sealed partial class FlowGrain(
 
         State.Active = true;
         State.UpdatedAt = services.Now;
-        await store.WriteStateAsync();
+        await WriteAsync();
         await GrainFactory.GetFlowDirectoryGrain().SetAsync(FlowId, true);
         if (State.TriggerTaskId is { } task)
         {
@@ -268,7 +268,7 @@ internal sealed partial class FlowGrain(
             State.CurrentCycle = number;
         }
 
-        await store.WriteStateAsync();
+        await WriteAsync();
         await Cycle(number).StartAsync(new CycleStart(FlowId, number, trigger, definition));
         foreach (var old in forgotten)
         {
@@ -315,6 +315,20 @@ internal sealed partial class FlowGrain(
 
         State.TriggerTaskId = result.Task?.TaskId;
         return result.Succeeded ? null : $"The flow's schedule could not be set up: {result.Message}";
+    }
+
+    /// <summary>Stores the state; when that fails, the activation goes, so the next call starts from what is stored.</summary>
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private static bool SameSchedule(StoredSpec? before, StoredSpec? after) =>

@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using Actors.Cli.Agent;
 using Actors.Cli.Commands;
 using Actors.Cli.Cron;
+using Actors.Cli.Flows;
 using Actors.Cli.Runs;
 using Actors.Cli.Serve;
 using Actors.Cli.Status;
@@ -25,6 +26,7 @@ public static class ActorsCommand
         root.Subcommands.Add(TasksCommand.Create(globals));
         root.Subcommands.Add(CronCommand.Create(globals));
         root.Subcommands.Add(RunsCommand.Create(globals));
+        root.Subcommands.Add(FlowsCommand.Create(globals));
         root.Subcommands.Add(StatusCommand.Create(globals));
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AgentCommand.Create(globals));

@@ -29,12 +29,18 @@ public sealed record BenchOptions(Uri Api, string[] Scenarios, int Tasks, double
     /// <summary>The tasks' interval in seconds (<c>--interval</c>; 0 = the scenario's own default).</summary>
     public int IntervalSeconds { get; init; }
 
+    /// <summary>How many flows the flows scenario registers (<c>--flows</c>, default 500).</summary>
+    public int Flows { get; init; } = 500;
+
+    /// <summary>How many nodes each flow of the flows scenario has (<c>--nodes</c>, default 10).</summary>
+    public int Nodes { get; init; } = 10;
+
     /// <summary>The pid of the Web API ops/bench started (<c>--api-pid</c>; 0 when it started none).</summary>
     public int ApiPid { get; init; }
 
     /// <summary>
     /// Parses <c>--api URL --scenario S --tasks N --minutes D --api-creates N --list-tasks N
-    /// --silo-pids 1,2 --api-pid P --root DIR --data DIR --postgres CONNSTR --outage-seconds S --silos N --history N --interval S</c>.
+    /// --silo-pids 1,2 --api-pid P --root DIR --data DIR --postgres CONNSTR --outage-seconds S --silos N --history N --interval S --flows N --nodes N</c>.
     /// </summary>
     public static BenchOptions Parse(string[] args)
     {
@@ -63,6 +69,8 @@ public sealed record BenchOptions(Uri Api, string[] Scenarios, int Tasks, double
             ApiPid = int.Parse(Get("--api-pid", "0"), CultureInfo.InvariantCulture),
             History = int.Parse(Get("--history", "100"), CultureInfo.InvariantCulture),
             IntervalSeconds = int.Parse(Get("--interval", "0"), CultureInfo.InvariantCulture),
+            Flows = int.Parse(Get("--flows", "500"), CultureInfo.InvariantCulture),
+            Nodes = int.Parse(Get("--nodes", "10"), CultureInfo.InvariantCulture),
         };
     }
 

@@ -37,7 +37,8 @@ try
             "restart" => await RestartScenario.RunAsync(http, options),
             "overload" => await OverloadScenario.RunAsync(http, options),
             "agents" => await AgentsScenario.RunAsync(http, options),
-            _ => throw new ArgumentException($"unknown scenario '{scenario}': use schedule, api, list, all, scaleout, chaos, outage, restart, overload or agents"),
+            "flows" => await FlowsScenario.RunAsync(http, options),
+            _ => throw new ArgumentException($"unknown scenario '{scenario}': use schedule, api, list, all, scaleout, chaos, outage, restart, overload, agents or flows"),
         };
         result = new Dictionary<string, object>(result) { ["scenario"] = scenario, ["date"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) };
         results.Add(result);
