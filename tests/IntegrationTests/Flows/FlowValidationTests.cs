@@ -149,6 +149,37 @@ public sealed class FlowValidationTests(FlowClusterFixture fixture)
             problem["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""{"flow_id": "{id}", "flow_json": {"nodes": [{"id": "a", "type": "log"}], "edges": [{"source": "a", "target": "a"}]}}""", "flow_json.edges")]
+    [InlineData("""{"flow_id": "{id}"}""", "flow_json")]
+    [InlineData("""{"flow_id": "{id}", "flow_json": {"nodes": [], "edges": []}}""", "flow_json.nodes")]
+    [InlineData("""{"flow_json": {"nodes": [{"id": "a", "type": "log"}], "edges": []}}""", "flow_id")]
+    [InlineData("""{"flow_id": "{id}", "flow_json": {"nodes": [{"id": "a", "type": "log"}], "edges": [{"target": "a"}]}}""", "flow_json.edges[0].source")]
+    [InlineData("""{"flow_id": "{id}", "flow_json": {"nodes": [{"type": "log"}], "edges": []}}""", "flow_json.nodes[0].id")]
+    [InlineData("""{"flow_id": "{id}", "flow_json": {"nodes": [{"id": "a", "type": "log", "trigger": "sometimes"}], "edges": []}}""", "flow_json.nodes[0].trigger")]
+    [InlineData("""{"flow_id": "{id}", "flow_json": {"nodes": [{"id": "a", "type": "http", "config": {"url": "not a url"}}], "edges": []}}""", "flow_json.nodes[0].config.url")]
+    public async Task AMalformedDefinitionIsRefusedNamingTheField(string json, string field)
+    {
+        var flow = NewId("malformed");
+
+        using var response = await Flows.Http.PostAsync(new Uri("/api/v1/flows/execute", UriKind.Relative),
+            new StringContent(json.Replace("{id}", flow, StringComparison.Ordinal), Encoding.UTF8, "application/json"));
+        var problem = await JsonAsync(response, HttpStatusCode.BadRequest);
+
+        // A missing object may be named by itself or by what it lacks (flow_json or flow_json.nodes).
+        var named = Assert.Single(problem["errors"]!.AsObject()).Key;
+        Assert.True(named == field || named.StartsWith(field + ".", StringComparison.Ordinal), $"expected {field}, got {named}");
+    }
+
+    [Fact]
+    public async Task ABodyThatIsNotJsonIsRefused()
+    {
+        using var response = await Flows.Http.PostAsync(new Uri("/api/v1/flows/execute", UriKind.Relative), new StringContent("{\"flow_id\": ", Encoding.UTF8, "application/json"));
+        var problem = await JsonAsync(response, HttpStatusCode.BadRequest);
+
+        Assert.False(problem["success"]!.GetValue<bool>());
+    }
+
     [Fact]
     public async Task AFlowIdLongerThanAHundredCharactersIsRefused()
     {
