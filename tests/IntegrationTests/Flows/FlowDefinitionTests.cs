@@ -126,4 +126,22 @@ public sealed class FlowDefinitionTests(FlowClusterFixture fixture)
         Assert.Equal($"{dotted}:0:a", Node(cycle, "a")["run_id"]!.GetValue<string>());
         Assert.Equal(longest, status["flow_id"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task TheStatusListsTheLastTenCyclesNewestFirst()
+    {
+        var flow = NewId("ten");
+        await Flows.RegisterAsync(Flow(flow, [Log("a")], []));
+        for (var i = 0; i < 12; i++)
+        {
+            await Flows.FinishedCycleAsync(flow, await Flows.StartCycleNumberAsync(flow));
+        }
+
+        var status = await Flows.StatusAsync(flow);
+        var list = await Flows.CyclesAsync(flow);
+
+        Assert.Equal(Enumerable.Range(2, 10).Reverse().Select(n => (long)n), status["cycles"]!.AsArray().Select(c => c!["cycle"]!.GetValue<long>()));
+        Assert.Equal(12, list["total"]!.GetValue<int>());
+        Assert.Equal(11, status["last_cycle"]!["cycle"]!.GetValue<long>());
+    }
 }

@@ -35,6 +35,22 @@ public sealed class FlowNodeTests(FlowClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AnOutputThatIsNotAnObjectIsPassedWholeWhateverTheHandle()
+    {
+        var flow = NewId("array");
+        Receiver.AnswerJson(FlowClusterFixture.NodePath(flow, "list"), new JsonArray(1, 2, 3));
+        await Flows.RegisterAsync(Flow(flow, [Http("list", fixture.NodeUrl(flow, "list")), Http("use", fixture.NodeUrl(flow, "use"))], [Edge("list", "use", "items", "all")]));
+
+        var cycle = await Flows.StartCycleNumberAsync(flow);
+        var detail = await Flows.FinishedCycleAsync(flow, cycle);
+
+        Assert.Equal("list=succeeded use=succeeded", NodeStates(detail));
+        Assert.True(JsonNode.DeepEquals(new JsonArray(1, 2, 3), Node(detail, "list")["output"]), detail.ToJsonString());
+        var use = Assert.Single(Receiver.To(FlowClusterFixture.NodePath(flow, "use")));
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["all"] = new JsonArray(1, 2, 3) }, use.Body!["inputs"]), use.Text);
+    }
+
+    [Fact]
     public async Task AFailingHttpNodeIsRetriedUnderOneRunIdUntilItSucceeds()
     {
         var flow = NewId("retry");
