@@ -21,4 +21,7 @@ public sealed record AgentRunResult
 
     /// <summary>Why it could not run or was stopped (no process, a cancel).</summary>
     [Id(5)] public string? Error { get; init; }
+
+    /// <summary>The last non-empty line of the process's standard output (a flow node's output is read from it).</summary>
+    [Id(6)] public string? Result { get; init; }
 }

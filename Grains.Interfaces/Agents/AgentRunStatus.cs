@@ -18,4 +18,7 @@ public sealed record AgentRunStatus
 
     /// <summary>When finished and not a success: why.</summary>
     [Id(4)] public string? Error { get; init; }
+
+    /// <summary>The last non-empty line of the process's standard output, when the agent reported it.</summary>
+    [Id(5)] public string? Result { get; init; }
 }

@@ -44,7 +44,10 @@ public interface IFlowGrain : IGrainWithStringKey
     [Alias("cycle"), AlwaysInterleave]
     Task<CycleInfo?> GetCycleAsync(long cycle);
 
-    /// <summary>Runs one node once as a one-node cycle of this flow (created without a schedule when unknown).</summary>
+    /// <summary>
+    /// Runs one node once as a one-node cycle of this flow (created without a schedule when unknown),
+    /// numbered <paramref name="cycle"/> (refused when that number already ran) or the next number.
+    /// </summary>
     [Alias("execute-node")]
-    Task<FlowCommandResult> ExecuteNodeAsync(FlowNodeRequest node);
+    Task<FlowCommandResult> ExecuteNodeAsync(FlowNodeRequest node, long? cycle);
 }

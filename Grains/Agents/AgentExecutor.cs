@@ -77,7 +77,9 @@ public sealed class AgentExecutor(IGrainFactory grainFactory, TimeProvider clock
                 switch (status.State)
                 {
                     case AgentRunState.Finished:
-                        return new ExecutionResult(status.Outcome == RunOutcome.Succeeded, status.Output, status.Error) { Outcome = status.Outcome };
+                        // A flow node's output is the JSON its process printed last on standard output (its log lines on stderr aside).
+                        var output = request.Node is not null && Flows.NodeData.IsJson(status.Result) ? status.Result : status.Output;
+                        return new ExecutionResult(status.Outcome == RunOutcome.Succeeded, output, status.Error) { Outcome = status.Outcome };
                     case AgentRunState.Unknown:
                         await hub.EnqueueAsync(work);
                         break;

@@ -10,16 +10,16 @@ public static class AgentOutcomes
         if (result.TimedOut)
         {
             var limit = timeoutSeconds is { } t ? $" after {t} s" : "";
-            return new AgentRunStatus { Outcome = RunOutcome.TimedOut, Output = output, Error = $"Timed out{limit}; the agent killed the process tree." };
+            return new AgentRunStatus { Outcome = RunOutcome.TimedOut, Output = output, Result = result.Result, Error = $"Timed out{limit}; the agent killed the process tree." };
         }
 
         if (result.ExitCode == 0 && result.Error is null)
         {
-            return new AgentRunStatus { Outcome = RunOutcome.Succeeded, Output = output };
+            return new AgentRunStatus { Outcome = RunOutcome.Succeeded, Output = output, Result = result.Result };
         }
 
         var why = result.Error ?? $"The process exited with code {result.ExitCode}.";
-        return new AgentRunStatus { Outcome = RunOutcome.Failed, Output = output, Error = why };
+        return new AgentRunStatus { Outcome = RunOutcome.Failed, Output = output, Result = result.Result, Error = why };
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

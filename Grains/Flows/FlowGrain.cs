@@ -77,17 +77,9 @@ internal sealed partial class FlowGrain(
             return FlowCommandResult.Conflict($"Cycle {running} of flow '{FlowId}' is still running; wait for it to end or stop it first.");
         }
 
-        if (cycle is { } wanted)
+        if (cycle is { } wanted && await CycleProblemAsync(wanted) is { } problem)
         {
-            if (wanted < 0)
-            {
-                return FlowCommandResult.Invalid([new FieldError("cycle", $"cycle must be 0 or more; got {wanted}.")]);
-            }
-
-            if (State.Cycles.Exists(c => c.Cycle == wanted) || await Cycle(wanted).GetAsync() is not null)
-            {
-                return FlowCommandResult.Conflict($"Cycle {wanted} of flow '{FlowId}' already ran; give another number or none (the next is {State.NextCycle}).");
-            }
+            return problem;
         }
 
         var number = cycle ?? State.NextCycle;
@@ -224,7 +216,7 @@ internal sealed partial class FlowGrain(
     public async Task<CycleInfo?> GetCycleAsync(long cycle) =>
         State.Exists && State.Cycles.Exists(c => c.Cycle == cycle) ? await Cycle(cycle).GetAsync() : null;
 
-    public async Task<FlowCommandResult> ExecuteNodeAsync(FlowNodeRequest node)
+    public async Task<FlowCommandResult> ExecuteNodeAsync(FlowNodeRequest node, long? cycle)
     {
         var errors = new List<FieldError>();
         if (FlowDefinitionBuilder.IdProblem("flow_id", FlowId) is { } idProblem)
@@ -236,6 +228,11 @@ internal sealed partial class FlowGrain(
         if (built is null || errors.Count > 0)
         {
             return FlowCommandResult.Invalid([.. errors.Select(e => e with { Field = e.Field.Replace("node.config", "config", StringComparison.Ordinal).Replace("node.id", "node_id", StringComparison.Ordinal).Replace("node.type", "node_type", StringComparison.Ordinal) })]);
+        }
+
+        if (cycle is { } wanted && await CycleProblemAsync(wanted) is { } taken)
+        {
+            return taken;
         }
 
         if (!State.Exists)
@@ -250,10 +247,23 @@ internal sealed partial class FlowGrain(
             await GrainFactory.GetFlowDirectoryGrain().SetAsync(FlowId, true);
         }
 
-        var number = State.NextCycle;
+        var number = cycle ?? State.NextCycle;
         await BeginAsync(number, CycleTrigger.Node, new FlowDefinition { Nodes = [built with { Component = 0 }], ComponentCount = 1 }, current: false);
         await GrainFactory.GetNodeIndexGrain(built.Id).SetAsync(FlowId, number);
         return FlowCommandResult.Ok($"Node '{built.Id}' runs as cycle {number} of flow '{FlowId}'.", cycle: number);
+    }
+
+    /// <summary>Why a cycle cannot be given number <paramref name="wanted"/> (negative, or it already ran), or null.</summary>
+    private async Task<FlowCommandResult?> CycleProblemAsync(long wanted)
+    {
+        if (wanted < 0)
+        {
+            return FlowCommandResult.Invalid([new FieldError("cycle", $"cycle must be 0 or more; got {wanted}.")]);
+        }
+
+        return State.Exists && (State.Cycles.Exists(c => c.Cycle == wanted) || await Cycle(wanted).GetAsync() is not null)
+            ? FlowCommandResult.Conflict($"Cycle {wanted} of flow '{FlowId}' already ran; give another number or none (the next is {State.NextCycle}).")
+            : null;
     }
 
     /// <summary>Numbers and stores the cycle, then starts it on <paramref name="definition"/>; forgets the oldest cycles beyond the kept ones.</summary>

@@ -76,7 +76,8 @@ public static class NodeData
         return handle is not null && output is JsonObject o && o.TryGetPropertyValue(handle, out var value) ? value?.DeepClone() : output;
     }
 
-    private static bool IsJson(string text)
+    /// <summary>True when <paramref name="text"/> is one JSON value.</summary>
+    public static bool IsJson([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

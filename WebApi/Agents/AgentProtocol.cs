@@ -132,6 +132,7 @@ public static class AgentProtocol
         Lease = Lease(m),
         ExitCode = m["exit_code"]?.GetValue<int>(),
         Output = Optional(m, "output"),
+        Result = Optional(m, "result"),
         DurationMs = m["duration_ms"]?.GetValue<long>() ?? 0,
         TimedOut = m["timed_out"]?.GetValue<bool>() ?? false,
         Error = Optional(m, "error"),

@@ -50,11 +50,17 @@ public sealed class FlowRequestReader(JsonElement body, string defaultTimeZone)
     }
 
     /// <summary>Reads one node of the seed's <c>POST /nodes/execute</c> body (<c>node_id</c>, <c>node_type</c>, <c>config</c>).</summary>
-    public (string? FlowId, FlowNodeRequest Node, IReadOnlyList<FieldError> Errors) ReadNode()
+    public (string? FlowId, FlowNodeRequest Node, long? Cycle, IReadOnlyList<FieldError> Errors) ReadNode()
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
-            return (null, new FlowNodeRequest(), [new FieldError("body", "The request body must be a JSON object.")]);
+            return (null, new FlowNodeRequest(), null, [new FieldError("body", "The request body must be a JSON object.")]);
+        }
+
+        long? cycle = null;
+        if (body.TryGetProperty("cycle", out var c) && c.ValueKind != JsonValueKind.Null)
+        {
+            cycle = c.ValueKind == JsonValueKind.Number && c.TryGetInt64(out var n) ? n : (long?)Error<long?>("cycle", $"cycle must be a whole number; got {c.GetRawText()}.");
         }
 
         var node = new FlowNodeRequest
@@ -64,7 +70,7 @@ public sealed class FlowRequestReader(JsonElement body, string defaultTimeZone)
             Trigger = String(body, "trigger", "trigger"),
             ConfigJson = Config(body, "config"),
         };
-        return (String(body, "flow_id", "flow_id"), node, _errors);
+        return (String(body, "flow_id", "flow_id"), node, cycle, _errors);
     }
 
     private JsonElement? FlowJsonElement()
@@ -218,9 +224,11 @@ public sealed class FlowRequestReader(JsonElement body, string defaultTimeZone)
         return value.ValueKind == JsonValueKind.String ? value.GetString() : Error(field, $"{name} must be a string; got {value.GetRawText()}.");
     }
 
-    private string? Error(string field, string message)
+    private string? Error(string field, string message) => Error<string?>(field, message);
+
+    private T Error<T>(string field, string message)
     {
         _errors.Add(new FieldError(field, message));
-        return null;
+        return default!;
     }
 }

@@ -27,7 +27,7 @@ public static class FlowsEndpoints
         flows.MapDelete("/{flowId}", DeleteAsync).WithName("DeleteFlow").WithSummary("Delete the flow, its trigger task and its cycles.");
 
         var nodes = app.MapGroup("/api/v1/nodes").WithTags("Flows");
-        nodes.MapPost("/execute", ExecuteNodeAsync).WithName("ExecuteNode").WithSummary("Run one node once, as a one-node cycle of its flow (seed 003).");
+        nodes.MapPost("/execute", ExecuteNodeAsync).WithName("ExecuteNode").WithSummary("Run one node once, as a one-node cycle of its flow numbered by the body's cycle (409 if it already ran) or the next (seed 003).");
         nodes.MapGet("/{nodeId}/status", NodeStatusAsync).WithName("NodeStatus").WithSummary("The latest run of a node started with POST /nodes/execute.");
         nodes.MapPost("/{nodeId}/stop", StopNodeAsync).WithName("StopNode").WithSummary("Stop the latest run of a node started with POST /nodes/execute.");
         app.MapGet("/api/v1/stats", StatsAsync).WithTags("Status").WithName("Stats").WithSummary("Per silo: CPU, memory, activations and runs per second.");
@@ -174,13 +174,13 @@ public static class FlowsEndpoints
             return malformed;
         }
 
-        var (flowId, node, errors) = new FlowRequestReader(body, settings.DefaultTimeZone).ReadNode();
+        var (flowId, node, cycle, errors) = new FlowRequestReader(body, settings.DefaultTimeZone).ReadNode();
         if (errors.Count > 0 || string.IsNullOrEmpty(flowId))
         {
             return Problems.Invalid([.. errors, .. string.IsNullOrEmpty(flowId) ? [new FieldError("flow_id", "flow_id is required: the flow the node belongs to.")] : Array.Empty<FieldError>()]);
         }
 
-        var result = await grains.GetFlowGrain(flowId).ExecuteNodeAsync(node);
+        var result = await grains.GetFlowGrain(flowId).ExecuteNodeAsync(node, cycle);
         return result.Succeeded
             ? TypedResults.Accepted($"/api/v1/nodes/{node.Id}/status", new JsonObject
             {

@@ -56,7 +56,8 @@ public sealed class AgentProcess(JsonObject offer, string agentName) : IDisposab
             return result;
         }
 
-        var reading = Task.WhenAll(Keep(process.StandardOutput, output), Keep(process.StandardError, output));
+        var stdout = new StringBuilder();
+        var reading = Task.WhenAll(Keep(process.StandardOutput, output, stdout), Keep(process.StandardError, output));
         await WritePayloadAsync(process);
         using var timer = new CancellationTokenSource(timeout);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, _cancel.Token);
@@ -81,6 +82,11 @@ public sealed class AgentProcess(JsonObject offer, string agentName) : IDisposab
         lock (output)
         {
             result["output"] = output.ToString();
+        }
+
+        if (LastLine(stdout) is { } last)
+        {
+            result["result"] = last;
         }
 
         result["duration_ms"] = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -132,20 +138,33 @@ public sealed class AgentProcess(JsonObject offer, string agentName) : IDisposab
         }
     }
 
-    private static async Task Keep(StreamReader reader, StringBuilder output)
+    /// <summary>Appends what <paramref name="reader"/> gives to <paramref name="output"/> (and to <paramref name="only"/>), keeping the last 4 KB of each.</summary>
+    private static async Task Keep(StreamReader reader, StringBuilder output, StringBuilder? only = null)
     {
         var buffer = new char[4096];
         int read;
         while ((read = await reader.ReadAsync(buffer)) > 0)
         {
-            lock (output)
+            foreach (var target in only is null ? [output] : new[] { output, only })
             {
-                output.Append(buffer, 0, read);
-                if (output.Length > MaxOutput)
+                lock (target)
                 {
-                    output.Remove(0, output.Length - MaxOutput);
+                    target.Append(buffer, 0, read);
+                    if (target.Length > MaxOutput)
+                    {
+                        target.Remove(0, target.Length - MaxOutput);
+                    }
                 }
             }
+        }
+    }
+
+    /// <summary>The last non-empty line of standard output, or null.</summary>
+    private static string? LastLine(StringBuilder stdout)
+    {
+        lock (stdout)
+        {
+            return stdout.ToString().Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0);
         }
     }
 }
