@@ -44,6 +44,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<SiloDepartures>();
         services.AddKeyedSingleton<IControllable>(SiloDepartures.ControlName, (sp, _) => sp.GetRequiredService<SiloDepartures>());
         services.TryAddSingleton<Health.RunMeter>();
+        services.TryAddSingleton<Health.ActorsMetrics>();
         services.AddKeyedSingleton<IControllable>(Health.RunMeter.ControlName, (sp, _) => sp.GetRequiredService<Health.RunMeter>());
 
         // The departure announcement names SiloDepartures as the control command's type argument.

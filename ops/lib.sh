@@ -94,12 +94,15 @@ wait_http_ok() {
 # it): start_silo INDEX CONNSTR LOGDIR; its pid is left in STARTED_PID. Do not call it in $(...):
 # the silo would be a child of that subshell, and nobody could wait for it.
 start_silo() {
-  local index=$1 conn=$2 logdir=$3 sport gport
+  local index=$1 conn=$2 logdir=$3 sport gport mport
   sport=$(free_port $((11111 + index)))
   gport=$(free_port $((30000 + index)))
+  mport=$(free_port $((9464 + index)))
   Actors__Postgres="$conn" Actors__Silo__SiloPort="$sport" Actors__Silo__GatewayPort="$gport" \
-    Actors__Silo__Name="silo-$index" DOTNET_ENVIRONMENT=Production \
+    Actors__Metrics__Port="$mport" Actors__Silo__Name="silo-$index" DOTNET_ENVIRONMENT=Production \
     nohup dotnet "$(silo_dll)" >"$logdir/silo-$index.log" 2>&1 &
   STARTED_PID=$!
-  say "silo $index starting (silo port $sport, gateway $gport, log $logdir/silo-$index.log)"
+  SILO_METRICS="${SILO_METRICS:-}    Silo $index     http://127.0.0.1:$mport/metrics
+"
+  say "silo $index starting (silo port $sport, gateway $gport, metrics http://127.0.0.1:$mport/metrics, log $logdir/silo-$index.log)"
 }

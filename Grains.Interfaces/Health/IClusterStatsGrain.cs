@@ -4,7 +4,7 @@ namespace Actors.Grains;
 [Alias("actors.IClusterStatsGrain")]
 public interface IClusterStatsGrain : IGrainWithIntegerKey
 {
-    /// <summary>Each active silo's CPU, memory, activations and runs per second.</summary>
+    /// <summary>Each active silo's CPU, memory, activations, runs per second and metrics URL.</summary>
     [Alias("silos"), AlwaysInterleave]
     Task<SiloStats[]> GetAsync();
 }
@@ -30,4 +30,7 @@ public sealed record SiloStats
 
     /// <summary>Attempts (task runs and flow node runs) ended per second over the last minute.</summary>
     [Id(5)] public double RunsPerSecond { get; init; }
+
+    /// <summary>Its Prometheus scrape URL; null when it serves none.</summary>
+    [Id(6)] public string? MetricsUrl { get; init; }
 }

@@ -200,6 +200,7 @@ internal sealed partial class FlowCycleGrain(
         if (State.State != CycleState.Running)
         {
             LogEnded(State.FlowId, State.Cycle, State.State);
+            services.Metrics.CycleEnded(State.State);
             await UnregisterReminderAsync();
             _ended.TrySetResult();
         }

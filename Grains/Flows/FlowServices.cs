@@ -14,8 +14,12 @@ public sealed class FlowServices(
     LocalAttempts localAttempts,
     IRunHistory history,
     ILocalSiloDetails silo,
-    TimeProvider clock)
+    TimeProvider clock,
+    Health.ActorsMetrics metrics)
 {
+    /// <summary>The silo's instruments.</summary>
+    public Health.ActorsMetrics Metrics { get; } = metrics;
+
     /// <summary>The executors (for the definition builder and resumable checks).</summary>
     public ExecutorRegistry Executors { get; } = executors;
 

@@ -6,14 +6,14 @@ namespace Actors.Grains.Health;
 
 /// <summary>
 /// Counts the attempts that end in this silo, per second over the last minute; other silos read the
-/// rate through a control command (<see cref="ClusterStatsGrain"/>).
+/// rate (and where this silo's metrics are scraped) through a control command (<see cref="ClusterStatsGrain"/>).
 /// </summary>
-public sealed class RunMeter(ILocalSiloDetails silo, TimeProvider clock) : IControllable
+public sealed class RunMeter(ILocalSiloDetails silo, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SiloMetricsOptions> metrics) : IControllable
 {
     /// <summary>The name the meter is registered under for control commands.</summary>
     public const string ControlName = "actors-run-meter";
 
-    /// <summary>The command that answers <c>address|runs per second</c>.</summary>
+    /// <summary>The command that answers <c>address|runs per second|metrics URL</c>.</summary>
     public const int RateCommand = 1;
 
     private const int Window = 60;
@@ -58,6 +58,6 @@ public sealed class RunMeter(ILocalSiloDetails silo, TimeProvider clock) : ICont
 
     /// <inheritdoc />
     public Task<object?> ExecuteCommand(int command, object? arg) => command == RateCommand
-        ? Task.FromResult<object?>($"{silo.SiloAddress.ToParsableString()}|{PerSecond().ToString(CultureInfo.InvariantCulture)}")
+        ? Task.FromResult<object?>($"{silo.SiloAddress.ToParsableString()}|{PerSecond().ToString(CultureInfo.InvariantCulture)}|{metrics.Value.Url}")
         : throw new ArgumentException($"Unknown run meter command {command}.", nameof(command));
 }

@@ -29,4 +29,7 @@ public sealed class SiloSettings
 
     /// <summary>Agent timings.</summary>
     public AgentSettings Agents { get; set; } = new();
+
+    /// <summary>Section <c>Actors:Metrics</c>.</summary>
+    public MetricsSettings Metrics { get; set; } = new();
 }

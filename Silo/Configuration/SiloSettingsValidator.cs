@@ -65,6 +65,11 @@ public static class SiloSettingsValidator
             problems.Add($"Actors:History:MaxAgeDays must be between 1 and 3650; got {settings.History.MaxAgeDays}.");
         }
 
+        if (settings.Metrics.Port is < 0 or > 65535)
+        {
+            problems.Add($"Actors:Metrics:Port must be a TCP port (or 0: no metrics endpoint); got {settings.Metrics.Port}.");
+        }
+
         var agents = settings.Agents;
         foreach (var (key, value) in new[] { ("HeartbeatSeconds", agents.HeartbeatSeconds), ("HeartbeatTimeoutSeconds", agents.HeartbeatTimeoutSeconds), ("LeaseGraceSeconds", agents.LeaseGraceSeconds), ("OfferTimeoutSeconds", agents.OfferTimeoutSeconds) })
         {

@@ -47,6 +47,8 @@ public static class SiloHostBuilderExtensions
             o.OfferTimeout = TimeSpan.FromSeconds(settings.Agents.OfferTimeoutSeconds);
         });
 
+        builder.AddActorsSiloMetrics(settings);
+
         // The hand-off, then Orleans' own stop (deactivations, leaving the membership table).
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = handOff + TimeSpan.FromSeconds(30));
         builder.UseOrleans(silo =>

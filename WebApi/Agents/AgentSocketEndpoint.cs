@@ -21,7 +21,7 @@ public static class AgentSocketEndpoint
     public static void MapAgentSocket(this IEndpointRouteBuilder app) =>
         app.Map(Path, ConnectAsync).WithTags("Agents").WithName("ConnectAgent").ExcludeFromDescription();
 
-    private static async Task ConnectAsync(HttpContext context, IGrainFactory grains, ApiSettings settings, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+    private static async Task ConnectAsync(HttpContext context, IGrainFactory grains, ApiSettings settings, ILoggerFactory loggers, IHostApplicationLifetime lifetime, ApiMetrics metrics)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -39,7 +39,15 @@ public static class AgentSocketEndpoint
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         using var session = new AgentSocketSession(socket, grains.GetAgentHubGrain(), loggers.CreateLogger<AgentSocketSession>());
-        await session.RunAsync(stopping.Token);
+        metrics.AgentConnected(1);
+        try
+        {
+            await session.RunAsync(stopping.Token);
+        }
+        finally
+        {
+            metrics.AgentConnected(-1);
+        }
     }
 
     /// <summary>Why the connection is refused, or null.</summary>

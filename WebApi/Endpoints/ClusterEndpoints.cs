@@ -73,6 +73,7 @@ public static class ClusterEndpoints
     {
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
         var agents = await grains.GetAgentHubGrain().CountsAsync();
+        var metrics = (await grains.GetGrain<IClusterStatsGrain>(0).GetAsync()).ToDictionary(s => s.Address, s => s.MetricsUrl, StringComparer.Ordinal);
         return TypedResults.Ok(new JsonObject
         {
             ["status"] = "operational",
@@ -88,6 +89,7 @@ public static class ClusterEndpoints
                 ["status"] = h.Status.ToString().ToLowerInvariant(),
                 ["host_name"] = h.HostName,
                 ["started_at"] = TaskJson.Time(h.StartTime),
+                ["metrics_url"] = metrics.GetValueOrDefault(h.SiloAddress.ToParsableString()),
             })]),
             ["agents"] = new JsonObject
             {

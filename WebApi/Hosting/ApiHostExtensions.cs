@@ -5,6 +5,7 @@ using Actors.WebApi.Endpoints;
 using Actors.WebApi.Health;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using OpenTelemetry.Metrics;
 using Orleans.Serialization;
 using Scalar.AspNetCore;
 
@@ -31,6 +32,13 @@ public static class ApiHostExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<FaultHandler>();
         builder.Services.AddActorsHealthChecks();
+        builder.Services.AddSingleton<ApiMetrics>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiMetrics>());
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(ApiMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Actors REST API";
@@ -105,6 +113,7 @@ public static class ApiHostExtensions
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("Actors REST API"));
         app.MapHealth();
