@@ -50,9 +50,12 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
         var runs = (await Grains.RunsAsync(task))!
             .Where(r => r.Outcome == RunOutcome.Succeeded).OrderBy(r => r.Round).ToList();
 
+        // Every slot is on the 1-s grid of the first, whenever its run finished. A slot that came due
+        // while the machine was too busy may be skipped (misfire), so a gap is a whole number of seconds.
         for (var i = 1; i < runs.Count; i++)
         {
-            Assert.Equal(TimeSpan.FromSeconds(1), runs[i].ScheduledAt - runs[i - 1].ScheduledAt);
+            var gap = runs[i].ScheduledAt - runs[i - 1].ScheduledAt;
+            Assert.True(gap >= TimeSpan.FromSeconds(1) && gap.Ticks % TimeSpan.TicksPerSecond == 0, $"slot {runs[i].ScheduledAt:O} is {gap} after the one before");
         }
     }
 
