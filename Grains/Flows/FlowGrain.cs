@@ -51,7 +51,7 @@ internal sealed partial class FlowGrain(
         State.FlowJson = request.FlowJson;
         State.Active = true;
         State.UpdatedAt = services.Now;
-        var problem = await ScheduleAsync(trigger);
+        var problem = await new FlowTriggerTask(GrainFactory, services.Executors, State).ScheduleAsync(trigger);
         await WriteAsync();
         await GrainFactory.GetFlowDirectoryGrain().SetAsync(FlowId, true);
         if (problem is not null)
@@ -286,47 +286,6 @@ internal sealed partial class FlowGrain(
         }
     }
 
-    /// <summary>Creates, replaces or removes the trigger task for the schedule; a problem when the task could not be created.</summary>
-    private async Task<string?> ScheduleAsync(CreateTaskRequest? trigger)
-    {
-        TaskSpec? spec = null;
-        if (trigger is not null && !new TaskSpecBuilder(services.Executors).TryBuild(trigger, out spec, out _))
-        {
-            return "The schedule could not be built.";
-        }
-
-        var stored = spec?.ToStored();
-        if (State.TriggerTaskId is { } existing && !SameSchedule(State.Trigger, stored))
-        {
-            await GrainFactory.GetTaskGrain(existing).DeleteAsync();
-            State.TriggerTaskId = null;
-        }
-
-        State.Trigger = stored;
-        if (trigger is null)
-        {
-            return null;
-        }
-
-        if (State.TriggerTaskId is { } kept)
-        {
-            await GrainFactory.GetTaskGrain(kept).ResumeAsync();
-            return null;
-        }
-
-        var account = GrainFactory.GetAccountGrain(trigger.AccountId!);
-        var result = await account.CreateTaskAsync(trigger);
-        if (result.Outcome == CommandOutcome.Conflict && result.ConflictingTaskId is { } stale)
-        {
-            // A trigger task left from before (a flow deleted while its silo died): it is replaced.
-            await GrainFactory.GetTaskGrain(stale).DeleteAsync();
-            result = await account.CreateTaskAsync(trigger);
-        }
-
-        State.TriggerTaskId = result.Task?.TaskId;
-        return result.Succeeded ? null : $"The flow's schedule could not be set up: {result.Message}";
-    }
-
     /// <summary>Stores the state; when that fails, the activation goes, so the next call starts from what is stored.</summary>
     private async Task WriteAsync()
     {
@@ -340,11 +299,6 @@ internal sealed partial class FlowGrain(
             throw;
         }
     }
-
-    private static bool SameSchedule(StoredSpec? before, StoredSpec? after) =>
-        before is not null && after is not null
-        && JsonSerializer.Serialize(before.Schedule, ActorsJson.Options) == JsonSerializer.Serialize(after.Schedule, ActorsJson.Options)
-        && before.Execution.Overlap == after.Execution.Overlap;
 
     /// <summary>The latest scheduled or manual cycle while it runs.</summary>
     private async Task<long?> RunningCycleAsync() =>
