@@ -26,6 +26,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITaskCatalog, InMemoryTaskCatalog>();
         services.TryAddSingleton<IRunHistory, InMemoryRunHistory>();
+        services.TryAddSingleton<Flows.IRunningCycles, Flows.NoRunningCycles>();
         services.AddOptions<RunHistoryOptions>();
         services.AddOptions<Agents.AgentHubOptions>();
         services.TryAddSingleton<TaskServices>();

@@ -10,9 +10,12 @@ namespace Actors.Grains.Catalog;
 /// next slot instead of waiting for its reminder or the overdue sweep. Every surviving silo reads
 /// the dead silo's tasks and wakes those it now owns (<see cref="TaskOwners"/>), so the work is
 /// shared and every wake-up is a local call; waking is idempotent, and the overdue sweep stays the backstop.
+/// Running flow cycles are woken the same way (those on the dead silo come back on a live one and
+/// go on; the others just answer), their reminders being the backstop.
 /// </summary>
 public sealed partial class DeadSiloSweep(
     ITaskCatalog catalog,
+    Flows.IRunningCycles runningCycles,
     IGrainFactory grainFactory,
     IClusterMembershipService membership,
     SiloDepartures departures,
@@ -50,6 +53,27 @@ public sealed partial class DeadSiloSweep(
 
             after = batch[^1];
         }
+    }
+
+    /// <summary>Wakes the running flow cycles this silo now owns (by the same rendezvous hash); returns how many.</summary>
+    public async Task<int> WakeCyclesAsync(CancellationToken cancellationToken)
+    {
+        var candidates = TaskOwners.Candidates(ActiveSilos(), departures.IsLeavingSilo);
+        var mine = (await runningCycles.ListAsync(cancellationToken))
+            .Where(id => candidates.Count == 0 || TaskOwners.Pick(id, candidates).Equals(silo.SiloAddress))
+            .ToArray();
+        await Parallel.ForEachAsync(mine, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (cycle, _) =>
+        {
+            try
+            {
+                await grainFactory.GetGrain<Flows.IFlowCycleGrain>(cycle).AwaitAsync(TimeSpan.Zero);
+            }
+            catch (Exception ex)
+            {
+                LogCycleWakeFailed(ex, cycle);
+            }
+        });
+        return mine.Length;
     }
 
     private SiloAddress[] ActiveSilos() =>
@@ -99,7 +123,8 @@ public sealed partial class DeadSiloSweep(
         try
         {
             var woken = await WakeTasksOfAsync(dead, stopping);
-            LogWoken(woken, dead);
+            var cycles = await WakeCyclesAsync(stopping);
+            LogWoken(woken, cycles, dead);
         }
         catch (Exception ex) when (!stopping.IsCancellationRequested)
         {
@@ -108,8 +133,11 @@ public sealed partial class DeadSiloSweep(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Dead} died: woke the {Count} of its tasks this silo now owns")]
-    private partial void LogWoken(int count, SiloAddress dead);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Dead} died: woke the {Count} of its tasks and the {Cycles} running flow cycles this silo now owns")]
+    private partial void LogWoken(int count, int cycles, SiloAddress dead);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not wake flow cycle {Cycle}")]
+    private partial void LogCycleWakeFailed(Exception exception, GrainId cycle);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not wake the tasks of dead silo {Dead}; the overdue sweep will")]
     private partial void LogSweepFailed(Exception exception, SiloAddress dead);

@@ -37,6 +37,7 @@ public static class SiloBuilderExtensions
         });
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<ITaskCatalog, PostgresTaskCatalog>();
+        builder.Services.AddSingleton<Actors.Grains.Flows.IRunningCycles, PostgresRunningCycles>();
         builder.Services.AddSingleton<PostgresRunHistory>();
         builder.Services.AddSingleton<IRunHistory>(sp => sp.GetRequiredService<PostgresRunHistory>());
         builder.Services.AddSingleton<RunHistoryPruner>();
