@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Actors.Grains.Execution;
-using Actors.Grains.Tasks.Stored;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
@@ -25,6 +23,7 @@ internal sealed partial class FlowCycleGrain(
     private readonly Dictionary<string, CancellationTokenSource> _attempts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IGrainTimer> _retries = new(StringComparer.Ordinal);
     private readonly List<IGrainTimer> _firedRetries = [];
+    private readonly NodeAttempts _nodeAttempts = new(services, logger);
     private TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FlowCycleState State => store.State;
@@ -56,7 +55,7 @@ internal sealed partial class FlowCycleGrain(
             else
             {
                 State.Nodes[node.Id] = FlowCycleRules.Finish(progress, RunOutcome.Abandoned, null, "The silo running the attempt died.", node.Spec.Execution.MaxRetries, node.Spec.Execution.RetryBackoffSeconds, services.Now, Random.Shared);
-                Record(node, progress.Attempts, RunOutcome.Abandoned, null, "The silo running the attempt died.");
+                _nodeAttempts.Record(State, node, progress.Attempts, RunOutcome.Abandoned, null, "The silo running the attempt died.");
             }
         }
 
@@ -152,7 +151,7 @@ internal sealed partial class FlowCycleGrain(
         var json = outcome == RunOutcome.Succeeded ? NodeData.Output(node.Spec.Execution.Executor, node.ConfigJson, output) : null;
         var execution = node.Spec.Execution;
         State.Nodes[nodeId] = FlowCycleRules.Finish(progress, outcome, json, error, execution.MaxRetries, execution.RetryBackoffSeconds, services.Now, Random.Shared);
-        Record(node, attempt, State.Nodes[nodeId].State == NodeState.Failed && outcome == RunOutcome.Succeeded ? RunOutcome.Failed : outcome, output, State.Nodes[nodeId].Error ?? error);
+        _nodeAttempts.Record(State, node, attempt, State.Nodes[nodeId].State == NodeState.Failed && outcome == RunOutcome.Succeeded ? RunOutcome.Failed : outcome, output, State.Nodes[nodeId].Error ?? error);
         await AdvanceAsync();
     }
 
@@ -256,70 +255,12 @@ internal sealed partial class FlowCycleGrain(
     /// <summary>Starts the node's attempt in flight on the thread pool; its end comes back as <see cref="NodeFinishedAsync"/>.</summary>
     private void Launch(string nodeId)
     {
-        var node = Definition.Find(nodeId)!;
-        var progress = State.Nodes[nodeId];
-        var runId = RunId(nodeId);
-        var inputs = NodeData.Inputs(Definition, nodeId, id => State.Nodes[id].OutputJson).ToJsonString();
-        var payload = new JsonObject
-        {
-            ["flow_id"] = State.FlowId, ["cycle"] = State.Cycle, ["node_id"] = nodeId, ["run_id"] = runId,
-            ["inputs"] = JsonNode.Parse(inputs), ["config"] = JsonNode.Parse(node.ConfigJson),
-        };
-        var spec = node.Spec.ToWire() with { KwargsJson = payload.ToJsonString() };
-        var request = new ExecutionRequest(FlowServices.RunKey(State.FlowId), runId, State.Cycle, progress.Attempts, State.StartedAt, spec)
-        {
-            OutputLimit = FlowCycleRules.MaxOutputChars + 1,
-            Node = new FlowNodeContext(State.FlowId, State.Cycle, nodeId, node.ConfigJson, inputs),
-        };
-        var budget = AttemptBudget.Of(spec.Execution);
+        var request = NodeAttempts.Request(State, Definition.Find(nodeId)!);
+        var budget = AttemptBudget.Of(request.Spec.Execution);
         var cancellation = new CancellationTokenSource();
         _attempts[nodeId] = cancellation;
         DelayDeactivation(budget + TimeSpan.FromMinutes(1));
-        var self = this.AsReference<IFlowCycleGrain>();
-        services.LocalAttempts.Started(runId, request.Attempt);
-        _ = Task.Run(() => RunAttemptAsync(self, request, budget, cancellation.Token), CancellationToken.None);
-    }
-
-    private async Task RunAttemptAsync(IFlowCycleGrain self, ExecutionRequest request, TimeSpan budget, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await services.Runner.RunAsync(request, budget, cancellationToken);
-            for (var delay = TimeSpan.FromMilliseconds(200); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))
-            {
-                try
-                {
-                    await self.NodeFinishedAsync(request.Node!.NodeId, request.Attempt, result.Outcome, result.Output, result.Error);
-                    return;
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
-                {
-                    LogDeliveryFailed(request.RunId, request.Attempt, ex.GetBaseException().Message);
-                    await Task.Delay(delay, services.Clock, cancellationToken);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped: the node is already marked.
-        }
-        finally
-        {
-            services.LocalAttempts.Done(request.RunId, request.Attempt);
-        }
-    }
-
-    private void Record(FlowNodeDef node, int attempt, RunOutcome outcome, string? output, string? error)
-    {
-        var progress = State.Nodes[node.Id];
-        var run = new StoredRun
-        {
-            RunId = RunId(node.Id), Round = State.Cycle, Attempt = attempt, ScheduledAt = State.StartedAt, StartedAt = progress.StartedAt ?? State.StartedAt,
-            FinishedAt = services.Now, Outcome = outcome, Output = output is { Length: > 4096 } ? output[..4096] : output, Error = error, Silo = services.Host,
-            Trigger = attempt > 1 ? RunTrigger.Retry : State.Trigger == CycleTrigger.Scheduled ? RunTrigger.Schedule : RunTrigger.Manual,
-        };
-        _ = services.History.WriteAsync(FlowServices.RunKey(State.FlowId), FlowDefinitionBuilder.AccountOf(State.FlowId), [run])
-            .ContinueWith(t => LogHistoryFailed(run.RunId, t.Exception!.GetBaseException().Message), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        _nodeAttempts.Start(this.AsReference<IFlowCycleGrain>(), request, budget, cancellation.Token);
     }
 
     private async Task UnregisterReminderAsync()
@@ -355,10 +296,4 @@ internal sealed partial class FlowCycleGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Cycle {Cycle} of flow {FlowId} ended {State}")]
     private partial void LogEnded(string flowId, long cycle, CycleState state);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver the end of {RunId} attempt {Attempt} to its cycle ({Reason}); retrying")]
-    private partial void LogDeliveryFailed(string runId, int attempt, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record {RunId} in the run history ({Reason}); the cycle keeps the node's outcome")]
-    private partial void LogHistoryFailed(string runId, string reason);
 }

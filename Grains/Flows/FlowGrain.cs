@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Actors.Grains.Storage;
 using Actors.Grains.Tasks.Stored;
-using Actors.Grains.Validation;
 using Microsoft.Extensions.Logging;
 
 namespace Actors.Grains.Flows;
