@@ -56,9 +56,9 @@ public static class AgentsScenario
             var measureTo = measureFrom + TimeSpan.FromMinutes(options.Minutes);
             await Load.DelayUntilAsync(measureFrom);
             var pids = options.SiloPids.Append(options.ApiPid).Concat(agents.Select(a => a.Pid)).Where(p => p > 0).ToList();
-            var cpuBefore = pids.Sum(ProcessStats.CpuSecondsWithChildren) + ProcessStats.PostgresCpuSeconds();
+            var cpuBefore = pids.Sum(ProcessStats.CpuSecondsWithChildren) + ProcessStats.PostgresCpuSeconds(options.Data);
             await Load.DelayUntilAsync(measureTo);
-            var cpu = pids.Sum(ProcessStats.CpuSecondsWithChildren) + ProcessStats.PostgresCpuSeconds() - cpuBefore;
+            var cpu = pids.Sum(ProcessStats.CpuSecondsWithChildren) + ProcessStats.PostgresCpuSeconds(options.Data) - cpuBefore;
 
             // Let the window's last runs finish and be recorded, then read them back.
             await Task.Delay(TimeSpan.FromSeconds(5));

@@ -92,7 +92,7 @@ public static class FlowsScenario
         var measureTo = measureFrom.AddMinutes(options.Minutes);
         await Load.DelayUntilAsync(measureFrom);
         var siloBefore = options.SiloPids.Sum(ProcessStats.CpuSeconds);
-        var pgBefore = PostgresCpuSeconds(options.Data);
+        var pgBefore = ProcessStats.PostgresCpuSeconds(options.Data);
         while (DateTimeOffset.UtcNow < measureTo)
         {
             await Task.Delay(TimeSpan.FromSeconds(10));
@@ -100,7 +100,7 @@ public static class FlowsScenario
         }
 
         var silo = options.SiloPids.Sum(ProcessStats.CpuSeconds) - siloBefore;
-        var pg = PostgresCpuSeconds(options.Data) - pgBefore;
+        var pg = ProcessStats.PostgresCpuSeconds(options.Data) - pgBefore;
 
         // The window's last cycles finish (a chain of four nodes, each well under a second), then
         // every cycle whose slot is in the window is read back.
@@ -260,44 +260,6 @@ public static class FlowsScenario
             }
         });
         return new CyclesRead([.. cycles], skipped, failures);
-    }
-
-    /// <summary>
-    /// CPU seconds of the benchmark's own PostgreSQL (the postmaster of <c>DATA/pg</c>, the backends it
-    /// reaped, and its live backends); every PostgreSQL on the machine when there is no data directory.
-    /// </summary>
-    /// <remarks>
-    /// Not <see cref="ProcessStats.PostgresCpuSeconds"/> alone: on a machine shared with test runs,
-    /// their throwaway servers start and exit during the window, and a server that exits takes its
-    /// CPU seconds with it (a first run here measured -0.1 s).
-    /// </remarks>
-    private static double PostgresCpuSeconds(string data)
-    {
-        var pidFile = Path.Combine(data, "pg", "postmaster.pid");
-        if (data.Length == 0 || !File.Exists(pidFile))
-        {
-            return ProcessStats.PostgresCpuSeconds();
-        }
-
-        var postmaster = int.Parse(File.ReadLines(pidFile).First().Trim(), CultureInfo.InvariantCulture);
-        var backends = Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Select(name => int.TryParse(name, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && ParentOf(pid) == postmaster);
-        return ProcessStats.CpuSecondsWithChildren(postmaster) + backends.Sum(ProcessStats.CpuSeconds);
-    }
-
-    private static int ParentOf(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
     }
 
     private static DateTimeOffset? Time(JsonNode? node) =>

@@ -47,7 +47,7 @@ public static class ScheduleScenario
         var measureTo = measureFrom.AddMinutes(options.Minutes);
         await Load.DelayUntilAsync(measureFrom);
         var cpuBefore = options.SiloPids.Sum(ProcessStats.CpuSeconds);
-        var pgBefore = ProcessStats.PostgresCpuSeconds();
+        var pgBefore = ProcessStats.PostgresCpuSeconds(options.Data);
         var walBefore = string.IsNullOrEmpty(options.Postgres) ? 0 : await HistoryFill.WalPositionAsync(options.Postgres);
         while (DateTimeOffset.UtcNow < measureTo)
         {
@@ -56,7 +56,7 @@ public static class ScheduleScenario
         }
 
         var cpu = options.SiloPids.Sum(ProcessStats.CpuSeconds) - cpuBefore;
-        var pg = ProcessStats.PostgresCpuSeconds() - pgBefore;
+        var pg = ProcessStats.PostgresCpuSeconds(options.Data) - pgBefore;
         var walAfter = string.IsNullOrEmpty(options.Postgres) ? 0 : await HistoryFill.WalPositionAsync(options.Postgres);
         var wal = walAfter - walBefore;
         var measuredTo = DateTimeOffset.UtcNow;
