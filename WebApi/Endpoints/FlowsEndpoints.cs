@@ -42,14 +42,10 @@ public static class FlowsEndpoints
             return malformed;
         }
 
+        // Without a flow_id the request still goes to a flow grain, whose rules list every problem.
         var flow = new FlowRequestReader(body, settings.DefaultTimeZone).Read();
-        if (flow.FlowId is null || flow.ShapeErrors.Length > 0 && string.IsNullOrEmpty(flow.FlowId))
-        {
-            // No flow to send it to: the grains' rules still list every problem.
-            flow = flow with { FlowId = flow.FlowId ?? "" };
-        }
-
-        var result = await grains.GetFlowGrain(flow.FlowId).ExecuteAsync(flow);
+        var flowId = flow.FlowId ?? "";
+        var result = await grains.GetFlowGrain(flowId).ExecuteAsync(flow with { FlowId = flowId });
         if (!result.Succeeded)
         {
             return Problem(result);
