@@ -34,6 +34,10 @@ public static class GrainFactoryExtensions
     public static IAgentHubGrain GetAgentHubGrain(this IGrainFactory factory) =>
         factory.GetGrain<IAgentHubGrain>(0);
 
+    /// <summary>A local describer of schedules.</summary>
+    public static ISchedulePreviewGrain GetSchedulePreviewGrain(this IGrainFactory factory) =>
+        factory.GetGrain<ISchedulePreviewGrain>(0);
+
     /// <summary>A local reader of the registered plugins.</summary>
     public static IPluginGrain GetPluginGrain(this IGrainFactory factory) =>
         factory.GetGrain<IPluginGrain>(0);

@@ -19,6 +19,24 @@ require_postgres_binaries() {
   [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_ctl" ] || die "PostgreSQL 15 server binaries are missing in $PG_BIN: install them with 'apt-get install postgresql-15' (or set ACTORS_PG_BIN, or pass --postgres CONNSTR to use an external server)."
 }
 
+# The browser tests drive the machine's Chromium (Playwright's own download cannot work offline):
+# ACTORS_CHROMIUM, or chromium on the PATH, or Debian's package installed now when we are root.
+require_chromium() {
+  if [ -n "${ACTORS_CHROMIUM:-}" ]; then
+    [ -x "$ACTORS_CHROMIUM" ] || die "ACTORS_CHROMIUM=$ACTORS_CHROMIUM is not an executable file."
+    return
+  fi
+  command -v chromium >/dev/null 2>&1 && return
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing chromium for the browser tests (apt-get)..."
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+      || die "could not install chromium with apt-get; install it (or set ACTORS_CHROMIUM to a Chromium binary) and run again."
+    command -v chromium >/dev/null 2>&1 || die "apt-get installed chromium but it is not on the PATH."
+    return
+  fi
+  die "the browser tests need Chromium: 'sudo apt-get install chromium', or set ACTORS_CHROMIUM to a Chromium binary."
+}
+
 # Runs a PostgreSQL binary; as root it runs as the 'postgres' user, since PostgreSQL refuses root.
 pg_run() {
   if [ "$(id -u)" = "0" ]; then

@@ -30,6 +30,7 @@ public static class ApiHostExtensions
         builder.WebHost.UseUrls(urls);
         builder.Services.AddSingleton(settings);
         builder.Services.AddProblemDetails();
+        builder.Services.AddConsoleSession();
         builder.Services.AddExceptionHandler<FaultHandler>();
         builder.Services.AddActorsHealthChecks();
         builder.Services.AddSingleton<ApiMetrics>();
@@ -110,6 +111,7 @@ public static class ApiHostExtensions
         app.UseStatusCodePages();
         app.UseCors();
         app.UseRateLimiter();
+        app.UseConsole();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
@@ -119,11 +121,13 @@ public static class ApiHostExtensions
         app.MapHealth();
         app.MapTasks();
         app.MapTaskCommands();
+        app.MapSchedulePreview();
         app.MapRuns();
         app.MapCluster();
         app.MapAgents();
         app.MapAgentSocket();
         app.MapFlows();
+        app.MapConsole();
         app.MapOrleansDashboard(routePrefix: "/dashboard").ExcludeFromDescription();
     }
 }

@@ -1,28 +1,25 @@
-using System.Security.Cryptography;
-using System.Text;
 using Actors.WebApi.Endpoints;
 
 namespace Actors.WebApi.Hosting;
 
 /// <summary>
-/// Requires a configured API key (<c>Authorization: Bearer KEY</c> or <c>X-Api-Key: KEY</c>) on the
-/// REST API and the dashboard when any key is configured; health and docs stay open.
+/// Requires a configured API key (<c>Authorization: Bearer KEY</c> or <c>X-Api-Key: KEY</c>, or the
+/// console's session cookie signed in with one) on the REST API and the dashboard when any key is
+/// configured; health, docs and the console's own page and assets stay open.
 /// </summary>
-public sealed class ApiKeyMiddleware(RequestDelegate next, ApiSettings settings)
+public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
 {
-    private readonly byte[][] _keys = [.. settings.Api.ApiKeys.Where(k => k.Length > 0).Select(k => Encoding.UTF8.GetBytes(k))];
-
     /// <summary>Checks the key, or answers 401.</summary>
     public async Task InvokeAsync(HttpContext context)
     {
-        if (_keys.Length == 0 || IsOpen(context.Request.Path) || HasValidKey(context.Request))
+        if (!keys.Required || IsOpen(context.Request.Path) || keys.Match(GivenKey(context.Request)) is not null || ConsoleSession.IsValid(context, keys))
         {
             await next(context);
             return;
         }
 
         var problem = Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized",
-            "A valid API key is required: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
+            "A valid API key is required: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>', or sign in at /ui.");
         context.Response.Headers.WWWAuthenticate = "Bearer";
         await problem.ExecuteAsync(context);
     }
@@ -30,9 +27,10 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiSettings settings)
     private static bool IsOpen(PathString path) =>
         path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/v1/health", StringComparison.OrdinalIgnoreCase)
         || path.Equals(Agents.AgentSocketEndpoint.Path, StringComparison.OrdinalIgnoreCase) // agent tokens, not API keys
-        || path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+        || ConsoleSession.IsOpen(path);
 
-    private bool HasValidKey(HttpRequest request)
+    private static string? GivenKey(HttpRequest request)
     {
         string? given = request.Headers["X-Api-Key"];
         var authorization = request.Headers.Authorization.ToString();
@@ -41,18 +39,6 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiSettings settings)
             given = authorization["Bearer ".Length..].Trim();
         }
 
-        if (string.IsNullOrEmpty(given))
-        {
-            return false;
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(given);
-        var match = false;
-        foreach (var key in _keys)
-        {
-            match |= CryptographicOperations.FixedTimeEquals(bytes, key);
-        }
-
-        return match;
+        return given;
     }
 }

@@ -10,11 +10,13 @@ public sealed class ClusterProcesses : IAsyncDisposable
     private readonly Dictionary<int, (int SiloPort, int GatewayPort)> _ports = [];
     private readonly List<ServiceProcess> _all = [];
     private readonly IReadOnlyDictionary<string, string> _siloSettings;
+    private readonly IReadOnlyDictionary<string, string> _apiSettings;
 
-    private ClusterProcesses(string connectionString, IReadOnlyDictionary<string, string>? siloSettings)
+    private ClusterProcesses(string connectionString, IReadOnlyDictionary<string, string>? siloSettings, IReadOnlyDictionary<string, string>? apiSettings)
     {
         ConnectionString = connectionString;
         _siloSettings = siloSettings ?? new Dictionary<string, string>();
+        _apiSettings = apiSettings ?? new Dictionary<string, string>();
         ApiPort = FreePort.Next();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ApiPort}"), Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -36,11 +38,12 @@ public sealed class ClusterProcesses : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="silos"/> silos (with <paramref name="siloSettings"/> as extra
-    /// environment) and the Web API, and waits until the API reports healthy.
+    /// environment) and the Web API (with <paramref name="apiSettings"/>), and waits until the API reports healthy.
     /// </summary>
-    public static async Task<ClusterProcesses> StartAsync(string connectionString, int silos, IReadOnlyDictionary<string, string>? siloSettings = null)
+    public static async Task<ClusterProcesses> StartAsync(
+        string connectionString, int silos, IReadOnlyDictionary<string, string>? siloSettings = null, IReadOnlyDictionary<string, string>? apiSettings = null)
     {
-        var cluster = new ClusterProcesses(connectionString, siloSettings);
+        var cluster = new ClusterProcesses(connectionString, siloSettings, apiSettings);
         for (var i = 0; i < silos; i++)
         {
             cluster.StartSilo(i);
@@ -54,7 +57,7 @@ public sealed class ClusterProcesses : IAsyncDisposable
     /// <summary>Starts the Web API (again, on the same port after a kill).</summary>
     public void StartApi()
     {
-        Api = ServiceProcess.Start("webapi", RepoPaths.WebApiDll, new Dictionary<string, string>
+        Api = ServiceProcess.Start("webapi", RepoPaths.WebApiDll, new Dictionary<string, string>(_apiSettings)
         {
             ["Actors__Postgres"] = ConnectionString,
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ApiPort}",
