@@ -10,6 +10,17 @@ public static class InFlightCheck
     /// <summary>How long past its timeout an attempt may stay unreported before it counts as abandoned.</summary>
     public static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(30);
 
+    /// <summary>Why the attempt is abandoned, or null: <see cref="WhyAbandoned(InFlightRun, TimeSpan, DateTimeOffset, bool, bool, SiloStatus)"/> as this silo sees it.</summary>
+    internal static string? WhyAbandoned(InFlightRun run, ExecutionSpec execution, DateTimeOffset now, bool runningInThisActivation, TaskServices services)
+    {
+        var owner = SiloAddress.FromParsableString(run.Silo);
+        return WhyAbandoned(
+            run, Execution.AttemptBudget.Of(execution), now,
+            runsHere: runningInThisActivation || services.LocalAttempts.Contains(run.RunId, run.Attempt),
+            ownerIsThisSilo: owner.Equals(services.Silo),
+            ownerStatus: services.Membership.CurrentSnapshot.GetSiloStatus(owner));
+    }
+
     /// <summary>Why the attempt is abandoned, or null while it may still report.</summary>
     /// <param name="run">The attempt.</param>
     /// <param name="timeout">Its timeout.</param>

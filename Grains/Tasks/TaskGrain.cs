@@ -17,7 +17,7 @@ namespace Actors.Grains.Tasks;
 /// </summary>
 [GrainType("task")]
 [TaskPlacement]
-internal sealed partial class TaskGrain(
+internal sealed class TaskGrain(
     [PersistentState("task", StorageNames.Default)] IPersistentState<TaskState> state,
     [PersistentState("taskspec", StorageNames.Default)] IPersistentState<StoredSpec> spec,
     TaskServices services,
@@ -25,8 +25,7 @@ internal sealed partial class TaskGrain(
 {
     private TaskStore _store = null!;
     private TaskWakeUps _wakeUps = null!;
-    private CancellationTokenSource? _attempt;
-    private bool _relocateAfterRun;
+    private RunningAttempt _attempt = null!;
 
     private TaskState State => _store.State;
 
@@ -42,6 +41,7 @@ internal sealed partial class TaskGrain(
     {
         _wakeUps = new TaskWakeUps(this, () => WakeAsync(repairCatalog: false), CheckInFlightAsync, services, logger);
         _store = new TaskStore(this, Id, state, spec, _wakeUps, services, logger);
+        _attempt = new RunningAttempt(Id, services);
         services.LocalTasks.Add(this.GetGrainId());
         if (!State.Exists)
         {
@@ -115,7 +115,7 @@ internal sealed partial class TaskGrain(
         }
 
         var info = Info();
-        _attempt?.Cancel();
+        _attempt.Cancel();
         await _store.DeleteAsync(GrainFactory);
         DeactivateOnIdle();
         return CommandResult.Ok("Task deleted.", info);
@@ -161,26 +161,22 @@ internal sealed partial class TaskGrain(
     {
         if (State.InFlight is not { } run || run.RunId != runId || run.Attempt != attempt)
         {
-            LogLateReport(Id, runId, attempt);
+            TaskLog.LateReport(logger, Id, runId, attempt);
             return;
         }
 
         await FinishAttemptAsync(run, RunRecords.Finished(run, outcome.Outcome, Now, outcome.Output, outcome.Error), recorded: false);
-        if (_relocateAfterRun && _attempt is null)
+        if (_attempt.MoveIsDue())
         {
-            RequestMigration();
+            TaskMigration.Request(GrainFactory, this.GetGrainId(), logger);
         }
     }
 
     public Task RelocateAsync()
     {
-        if (_attempt is not null)
+        if (_attempt.MayMoveNow())
         {
-            _relocateAfterRun = true;
-        }
-        else
-        {
-            RequestMigration();
+            TaskMigration.Request(GrainFactory, this.GetGrainId(), logger);
         }
 
         return Task.CompletedTask;
@@ -199,12 +195,6 @@ internal sealed partial class TaskGrain(
         change();
         await _store.SaveAsync(awaitCatalog: true);
         return CommandResult.Ok(message(), Info());
-    }
-
-    private void RequestMigration()
-    {
-        _relocateAfterRun = false;
-        TaskMigration.Request(GrainFactory, this.GetGrainId(), logger);
     }
 
     /// <summary>Runs what is due (a retry first), or lines the wake-up up again.</summary>
@@ -300,19 +290,8 @@ internal sealed partial class TaskGrain(
         Launch(run);
     }
 
-    /// <summary>
-    /// Starts the executor on the attempt, off this grain's turn: a new attempt with its whole time
-    /// budget, one picked up again (<paramref name="resumed"/>) with what is left of it.
-    /// </summary>
-    private void Launch(InFlightRun run, bool resumed = false)
-    {
-        var budget = AttemptBudget.Of(Spec.Execution);
-        var left = resumed ? budget - (Now - run.StartedAt) : budget;
-        var cancellation = new CancellationTokenSource();
-        _attempt = cancellation;
-        DelayDeactivation(budget + InFlightCheck.AbandonGrace + InFlightCheck.AbandonGrace);
-        services.Reporter.Start(new ExecutionRequest(Id, run.RunId, run.Round, run.Attempt, run.ScheduledAt, Spec), left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellation.Token);
-    }
+    /// <summary>Starts the executor on the attempt, off this grain's turn (<see cref="RunningAttempt.Start"/>).</summary>
+    private void Launch(InFlightRun run, bool resumed = false) => DelayDeactivation(_attempt.Start(run, Spec, Now, resumed));
 
     /// <summary>
     /// Ends the attempt. Its record in the run history is the durable end (written first, unless
@@ -327,14 +306,14 @@ internal sealed partial class TaskGrain(
             await services.History.WriteAsync(Id, Spec.AccountId, [record]);
         }
 
-        _attempt = null;
+        _attempt.Ended();
         _wakeUps.DisarmWatchdog();
         var decision = AttemptConclusion.Decide(run, record.Outcome, State, Calculator, Spec.Execution, Now, Random.Shared);
         var mayRunQueued = decision.Next == AfterAttempt.RunQueued && !services.Departures.IsLeaving && await services.Dispatcher.IsRunningAsync();
         var (queued, durable) = TaskTransitions.Conclude(State, record, decision, mayRunQueued);
         if (decision.Next == AfterAttempt.Error)
         {
-            LogStoppedInError(Id, State.ConsecutiveFailures);
+            TaskLog.StoppedInError(logger, Id, State.ConsecutiveFailures);
         }
 
         if (queued is { } slot)
@@ -371,31 +350,16 @@ internal sealed partial class TaskGrain(
             return;
         }
 
-        var owner = SiloAddress.FromParsableString(run.Silo);
-        if (_attempt is null && await ReconcileAsync(run))
+        if (!_attempt.IsRunning && await ReconcileAsync(run))
         {
             return;
         }
 
-        var why = InFlightCheck.WhyAbandoned(
-            run, AttemptBudget.Of(Spec.Execution), Now,
-            runsHere: _attempt is not null || services.LocalAttempts.Contains(run.RunId, run.Attempt),
-            ownerIsThisSilo: owner.Equals(services.Silo),
-            ownerStatus: services.Membership.CurrentSnapshot.GetSiloStatus(owner));
-        if (why is not null)
+        if (InFlightCheck.WhyAbandoned(run, Spec.Execution, Now, _attempt.IsRunning, services) is { } why)
         {
-            _attempt?.Cancel();
-            LogAbandoned(Id, run.Attempt, run.RunId, why);
+            _attempt.Cancel();
+            TaskLog.Abandoned(logger, Id, run.Attempt, run.RunId, why);
             await FinishAttemptAsync(run, RunRecords.Finished(run, RunOutcome.Abandoned, Now, null, why), recorded: false);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignoring a late report for {RunId} attempt {Attempt}")]
-    private partial void LogLateReport(Guid taskId, string runId, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: {Failures} failed rounds in a row; stopping in error")]
-    private partial void LogStoppedInError(Guid taskId, int failures);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: attempt {Attempt} of {RunId} abandoned: {Why}")]
-    private partial void LogAbandoned(Guid taskId, int attempt, string runId, string why);
 }
