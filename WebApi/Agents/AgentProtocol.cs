@@ -78,8 +78,8 @@ public static class AgentProtocol
         ["run_id"] = lease.RunId,
         ["attempt"] = lease.Attempt,
         ["token"] = lease.Token,
-        ["verdict"] = reply.Verdict.ToString().ToLowerInvariant(),
-        ["outcome"] = reply.Outcome is { } outcome ? Contracts.TaskJson.SnakeName(outcome) : null,
+        ["verdict"] = Contracts.WireJson.Name(reply.Verdict),
+        ["outcome"] = reply.Outcome is { } outcome ? Contracts.WireJson.Name(outcome) : null,
         ["reason"] = reply.Reason,
     };
 
@@ -95,7 +95,7 @@ public static class AgentProtocol
             ["task_id"] = message.Work!.TaskId.ToString(),
             ["round"] = message.Work.Round,
             ["task_type"] = message.Work.TaskType,
-            ["priority"] = message.Work.Priority.ToString().ToLowerInvariant(),
+            ["priority"] = Contracts.WireJson.Name(message.Work.Priority),
             ["command"] = new JsonArray([.. message.Work.Command.Select(c => JsonValue.Create(c))]),
             ["env"] = new JsonObject([.. message.Work.Env.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)JsonValue.Create(e.Value)))]),
             ["working_dir"] = message.Work.WorkingDir.Length > 0 ? message.Work.WorkingDir : null,

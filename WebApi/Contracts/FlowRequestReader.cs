@@ -16,6 +16,12 @@ public sealed class FlowRequestReader(JsonElement body, string defaultTimeZone)
     private static readonly HashSet<string> ScheduleShapeFields =
         ["schedule_mode", "interval", "cron", "at", "run_at", "valid_time_range", "time_slot", "time_zone", "start_time", "run_immediately", "task_end_time", "misfire_grace_seconds", "overlap"];
 
+    /// <summary>The fields <see cref="Read"/> knows; <see cref="FlowExecuteBody"/> describes them.</summary>
+    internal static readonly HashSet<string> Known = ["flow_id", "cycle_interval", "flow_json", .. ScheduleShapeFields];
+
+    /// <summary>The fields <see cref="ReadNode"/> knows; <see cref="NodeExecuteBody"/> describes them.</summary>
+    internal static readonly HashSet<string> KnownNodeFields = ["flow_id", "node_id", "node_type", "trigger", "config", "cycle"];
+
     private readonly List<FieldError> _errors = [];
 
     /// <summary>Reads the request.</summary>

@@ -12,7 +12,8 @@ namespace Actors.WebApi.Contracts;
 /// </summary>
 public sealed class TaskRequestReader(JsonElement body, string defaultTimeZone)
 {
-    private static readonly HashSet<string> Known =
+    /// <summary>The fields the reader knows (every other one goes into kwargs); <see cref="CreateTaskBody"/> describes them.</summary>
+    internal static readonly HashSet<string> Known =
     [
         "name", "account_id", "xhs_account_id", "account_name", "xhs_account_name", "task_type", "sys_type", "priority",
         "executor", "kwargs", "schedule_mode", "interval", "valid_time_range", "time_slot", "cron", "at", "run_at", "time_zone",

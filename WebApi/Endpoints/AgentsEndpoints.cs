@@ -17,59 +17,74 @@ public static class AgentsEndpoints
         ["agent.command"] = "command", ["agent.labels"] = "labels", ["kwargs"] = "payload", ["agent"] = "command",
     };
 
+    /// <summary>Dispatch body fields copied to the task as they are.</summary>
+    private static readonly string[] TaskFields = ["task_type", "priority", "sys_type", "timeout_seconds", "queue_timeout_seconds", "max_retries", "name"];
+
+    /// <summary>Dispatch body fields that become the agent target and kwargs.</summary>
+    private static readonly string[] AgentFields = ["labels", "command", "env", "working_dir", "payload"];
+
+    /// <summary>Every field the dispatch body knows; <see cref="DispatchBody"/> describes them.</summary>
+    internal static IReadOnlySet<string> DispatchFields { get; } = new HashSet<string>([.. TaskFields, .. AgentFields], StringComparer.Ordinal);
+
     /// <summary>Maps the endpoints.</summary>
     public static void MapAgents(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/agents").WithTags("Agents");
+        var group = app.MapGroup("/api/v1/agents").WithTags("Agents").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/", ListAsync).WithName("ListAgents").WithSummary("Known agents (online=true: connected ones only).");
-        group.MapGet("/{name}", GetAsync).WithName("GetAgent").WithSummary("An agent: labels, task types, capacity, runs in flight, last heartbeat, connected since, version.");
-        group.MapPost("/{name}/drain", DrainAsync).WithName("DrainAgent").WithSummary("Offer the agent no new runs; what it runs finishes.");
-        group.MapPost("/{name}/shutdown", ShutdownAsync).WithName("ShutdownAgent").WithSummary("Tell a connected agent to finish its runs and exit (it takes no new ones).");
-        group.MapDelete("/{name}", ForgetAsync).WithName("ForgetAgent").WithSummary("Forget an offline agent.");
+        group.MapGet("/{name}", GetAsync).WithName("GetAgent").WithSummary("An agent: labels, task types, capacity, runs in flight, last heartbeat, connected since, version.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{name}/drain", DrainAsync).WithName("DrainAgent").WithSummary("Offer the agent no new runs; what it runs finishes.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{name}/shutdown", ShutdownAsync).WithName("ShutdownAgent").WithSummary("Tell a connected agent to finish its runs and exit (it takes no new ones).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{name}", ForgetAsync).WithName("ForgetAgent").WithSummary("Forget an offline agent.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         app.MapPost("/api/v1/dispatch", DispatchAsync).WithTags("Agents").WithName("Dispatch")
-            .WithSummary("A one-off run on an agent: task_type, payload, labels, command, priority; answered with its run id, readable like any run.");
+            .WithSummary("A one-off run on an agent: task_type, payload, labels, command, priority; answered with its run id, readable like any run.")
+            .Accepts<DispatchBody>("application/json").ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>Lists agents.</summary>
-    public static async Task<Ok<JsonObject>> ListAsync(IGrainFactory grains, bool online = false)
+    public static async Task<Ok<AgentListView>> ListAsync(IGrainFactory grains, bool online = false)
     {
         var agents = (await grains.GetAgentHubGrain().ListAsync()).Where(a => !online || a.Online).ToList();
-        return TypedResults.Ok(new JsonObject { ["total"] = agents.Count, ["agents"] = new JsonArray([.. agents.Select(a => (JsonNode)Json(a))]) });
+        return TypedResults.Ok(new AgentListView(agents.Count, [.. agents.Select(View)]));
     }
 
     /// <summary>One agent.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetAsync(IGrainFactory grains, string name)
+    public static async Task<Results<Ok<AgentView>, ProblemHttpResult>> GetAsync(IGrainFactory grains, string name)
     {
         var agent = (await grains.GetAgentHubGrain().ListAsync()).FirstOrDefault(a => a.Name == name);
-        return agent is null ? AgentNotFound(name) : TypedResults.Ok(Json(agent));
+        return agent is null ? AgentNotFound(name) : TypedResults.Ok(View(agent));
     }
 
     /// <summary>Drains an agent.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> DrainAsync(IGrainFactory grains, string name) =>
+    public static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> DrainAsync(IGrainFactory grains, string name) =>
         await grains.GetAgentHubGrain().DrainAsync(name)
-            ? TypedResults.Ok(new JsonObject { ["success"] = true, ["message"] = $"Agent '{name}' is draining: no new runs are offered to it." })
+            ? TypedResults.Ok(new MessageResponse(true, $"Agent '{name}' is draining: no new runs are offered to it."))
             : AgentNotFound(name);
 
     /// <summary>Tells an agent to finish and exit.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ShutdownAsync(IGrainFactory grains, string name) =>
+    public static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> ShutdownAsync(IGrainFactory grains, string name) =>
         await grains.GetAgentHubGrain().ShutdownAsync(name) switch
         {
             null => AgentNotFound(name),
             false => Problems.Of(StatusCodes.Status409Conflict, "Conflict", $"Agent '{name}' is not connected; there is nothing to tell it."),
-            true => TypedResults.Ok(new JsonObject { ["success"] = true, ["message"] = $"Agent '{name}' is told to finish its runs and exit; it takes no new runs." }),
+            true => TypedResults.Ok(new MessageResponse(true, $"Agent '{name}' is told to finish its runs and exit; it takes no new runs.")),
         };
 
     /// <summary>Forgets an offline agent.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ForgetAsync(IGrainFactory grains, string name) =>
+    public static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> ForgetAsync(IGrainFactory grains, string name) =>
         await grains.GetAgentHubGrain().ForgetAsync(name) switch
         {
             null => AgentNotFound(name),
             false => Problems.Of(StatusCodes.Status409Conflict, "Conflict", $"Agent '{name}' is online; only an offline agent can be forgotten (drain it and stop it first)."),
-            true => TypedResults.Ok(new JsonObject { ["success"] = true, ["message"] = $"Agent '{name}' is forgotten." }),
+            true => TypedResults.Ok(new MessageResponse(true, $"Agent '{name}' is forgotten.")),
         };
 
     /// <summary>A one-off run on an agent: a task that runs once, now, on its own account.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> DispatchAsync(HttpRequest request, IGrainFactory grains, ApiSettings settings)
+    public static async Task<Results<Ok<DispatchResponse>, ProblemHttpResult>> DispatchAsync(HttpRequest request, IGrainFactory grains, ApiSettings settings)
     {
         var (body, malformed) = await JsonBody.ReadAsync(request);
         if (malformed is not null)
@@ -92,7 +107,7 @@ public static class AgentsEndpoints
             ["agent"] = new JsonObject { ["labels"] = Copy(body, "labels"), ["command"] = Copy(body, "command"), ["env"] = Copy(body, "env"), ["working_dir"] = Copy(body, "working_dir") },
             ["kwargs"] = Copy(body, "payload") ?? new JsonObject(),
         };
-        foreach (var name in new[] { "task_type", "priority", "sys_type", "timeout_seconds", "queue_timeout_seconds", "max_retries", "name" })
+        foreach (var name in TaskFields)
         {
             if (Copy(body, name) is { } value)
             {
@@ -111,13 +126,7 @@ public static class AgentsEndpoints
         }
 
         var taskId = result.Task!.TaskId;
-        return TypedResults.Ok(new JsonObject
-        {
-            ["success"] = true,
-            ["run_id"] = $"{taskId}:1",
-            ["task_id"] = taskId.ToString(),
-            ["message"] = "Dispatched: the run waits for a matching agent; read it at /api/v1/runs?task_id=" + taskId,
-        });
+        return TypedResults.Ok(new DispatchResponse(true, $"{taskId}:1", taskId, "Dispatched: the run waits for a matching agent; read it at /api/v1/runs?task_id=" + taskId));
     }
 
     private static JsonNode? Copy(JsonElement body, string name) =>
@@ -126,18 +135,7 @@ public static class AgentsEndpoints
     private static ProblemHttpResult AgentNotFound(string name) =>
         Problems.Of(StatusCodes.Status404NotFound, "Agent not found", $"agent not found: {name}");
 
-    private static JsonObject Json(AgentInfo agent) => new()
-    {
-        ["name"] = agent.Name,
-        ["online"] = agent.Online,
-        ["draining"] = agent.Draining,
-        ["labels"] = new JsonArray([.. agent.Labels.Select(l => JsonValue.Create(l))]),
-        ["task_types"] = new JsonArray([.. agent.TaskTypes.Select(t => JsonValue.Create(t))]),
-        ["max_concurrent"] = agent.MaxConcurrent,
-        ["runs_in_flight"] = new JsonArray([.. agent.RunsInFlight.Select(r => JsonValue.Create(r))]),
-        ["runs_waiting"] = agent.RunsWaiting,
-        ["last_heartbeat"] = TaskJson.Time(agent.LastHeartbeat),
-        ["connected_since"] = TaskJson.Time(agent.ConnectedSince),
-        ["version"] = agent.Version,
-    };
+    private static AgentView View(AgentInfo agent) => new(
+        agent.Name, agent.Online, agent.Draining, agent.Labels, agent.TaskTypes, agent.MaxConcurrent, agent.RunsInFlight, agent.RunsWaiting,
+        WireJson.Time(agent.LastHeartbeat), WireJson.Time(agent.ConnectedSince), agent.Version);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Actors.Grains;
 using Actors.WebApi.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,30 +13,33 @@ public static class ClusterEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static void MapCluster(this IEndpointRouteBuilder app)
     {
-        var dispatcher = app.MapGroup("/api/v1/dispatcher").WithTags("Dispatcher");
+        var dispatcher = app.MapGroup("/api/v1/dispatcher").WithTags("Dispatcher").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         dispatcher.MapGet("/status", DispatcherStatusAsync).WithName("DispatcherStatus").WithSummary("Whether runs may start, and the task count per status.");
         dispatcher.MapPost("/start", StartAsync).WithName("StartDispatcher").WithSummary("Let runs start; each task that came due meanwhile runs once.");
         dispatcher.MapPost("/stop", StopAsync).WithName("StopDispatcher").WithSummary("Stop new runs everywhere; runs in flight finish.");
-        app.MapGet("/api/v1/accounts/{accountId}/tasks", AccountTasksAsync).WithTags("Accounts").WithName("AccountTasks").WithSummary("An account's tasks (its active one and finished ones).");
-        var plugins = app.MapGroup("/api/v1/plugins").WithTags("Plugins");
+        app.MapGet("/api/v1/accounts/{accountId}/tasks", AccountTasksAsync).WithTags("Accounts").WithName("AccountTasks").WithSummary("An account's tasks (its active one and finished ones).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        var plugins = app.MapGroup("/api/v1/plugins").WithTags("Plugins").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         plugins.MapGet("/", PluginsAsync).WithName("ListPlugins").WithSummary("Executors and schedule kinds, with their options.");
-        plugins.MapGet("/{pluginType}", PluginsOfTypeAsync).WithName("PluginsByType").WithSummary("Plugins of one type (executor or schedule), or one plugin by name.");
-        app.MapGet("/api/v1/status", StatusAsync).WithTags("Status").WithName("Status").WithSummary("Service, version, uptime, storage mode and silos.");
+        plugins.MapGet("/{pluginType}", PluginsOfTypeAsync).WithName("PluginsByType").WithSummary("Plugins of one type (executor or schedule), or one plugin by name.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/v1/status", StatusAsync).WithTags("Status").WithName("Status").WithSummary("Service, version, uptime, storage mode and silos.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>Dispatcher status.</summary>
-    public static async Task<Ok<JsonObject>> DispatcherStatusAsync(IGrainFactory grains) => TypedResults.Ok(Dispatcher(await grains.GetDispatcherGrain().GetStatusAsync()));
+    public static async Task<Ok<DispatcherView>> DispatcherStatusAsync(IGrainFactory grains) => TypedResults.Ok(Dispatcher(await grains.GetDispatcherGrain().GetStatusAsync()));
 
     /// <summary>Starts the dispatcher.</summary>
-    public static async Task<Ok<JsonObject>> StartAsync(IGrainFactory grains) =>
+    public static async Task<Ok<DispatcherSwitchedResponse>> StartAsync(IGrainFactory grains) =>
         TypedResults.Ok(Switched(await grains.GetDispatcherGrain().StartAsync(), "Dispatcher started."));
 
     /// <summary>Stops the dispatcher.</summary>
-    public static async Task<Ok<JsonObject>> StopAsync(IGrainFactory grains) =>
+    public static async Task<Ok<DispatcherSwitchedResponse>> StopAsync(IGrainFactory grains) =>
         TypedResults.Ok(Switched(await grains.GetDispatcherGrain().StopAsync(), "Dispatcher stopped."));
 
     /// <summary>An account's tasks.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> AccountTasksAsync(string accountId, IGrainFactory grains, int limit = 100, int offset = 0)
+    public static async Task<Results<Ok<AccountTasksView>, ProblemHttpResult>> AccountTasksAsync(string accountId, IGrainFactory grains, int limit = 100, int offset = 0)
     {
         if (limit is < 1 or > TaskQuery.MaxLimit || offset < 0)
         {
@@ -45,19 +47,14 @@ public static class ClusterEndpoints
         }
 
         var page = await grains.GetTaskQueryGrain().ListAsync(new TaskQuery { AccountId = accountId, Limit = limit, Offset = offset });
-        return TypedResults.Ok(new JsonObject
-        {
-            ["account_id"] = accountId,
-            ["total"] = page.Total,
-            ["tasks"] = new JsonArray([.. page.Tasks.Select(t => (JsonNode)TaskJson.From(t))]),
-        });
+        return TypedResults.Ok(new AccountTasksView(accountId, page.Total, [.. page.Tasks.Select(t => t.ToView())]));
     }
 
     /// <summary>Every plugin.</summary>
-    public static async Task<Ok<JsonObject>> PluginsAsync(IGrainFactory grains) => TypedResults.Ok(Plugins(await grains.GetPluginGrain().ListAsync()));
+    public static async Task<Ok<PluginListView>> PluginsAsync(IGrainFactory grains) => TypedResults.Ok(Plugins(await grains.GetPluginGrain().ListAsync()));
 
     /// <summary>Plugins of a type, or one by name.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> PluginsOfTypeAsync(string pluginType, IGrainFactory grains)
+    public static async Task<Results<Ok<PluginListView>, ProblemHttpResult>> PluginsOfTypeAsync(string pluginType, IGrainFactory grains)
     {
         var all = await grains.GetPluginGrain().ListAsync();
         var matching = all.Where(p => string.Equals(p.PluginType, pluginType, StringComparison.OrdinalIgnoreCase)
@@ -69,86 +66,36 @@ public static class ClusterEndpoints
     }
 
     /// <summary>Service status and silos.</summary>
-    public static async Task<Ok<JsonObject>> StatusAsync(IGrainFactory grains, IConfiguration configuration)
+    public static async Task<Ok<ServiceStatusView>> StatusAsync(IGrainFactory grains, IConfiguration configuration)
     {
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
         var agents = await grains.GetAgentHubGrain().CountsAsync();
         var metrics = (await grains.GetGrain<IClusterStatsGrain>(0).GetAsync()).ToDictionary(s => s.Address, s => s.MetricsUrl, StringComparer.Ordinal);
-        return TypedResults.Ok(new JsonObject
-        {
-            ["status"] = "operational",
-            ["service"] = "actors",
-            ["version"] = HealthEndpoints.Version,
-            ["started_at"] = TaskJson.Time(StartedAt),
-            ["uptime_seconds"] = Math.Round((DateTimeOffset.UtcNow - StartedAt).TotalSeconds),
-            ["storage_mode"] = string.IsNullOrEmpty(configuration["Actors:GatewayEndpoints:0"]) ? "postgresql" : "static-gateways",
-            ["silos"] = new JsonArray([.. hosts.OrderBy(h => h.Status == SiloStatus.Active ? 0 : 1).ThenByDescending(h => h.StartTime).Select(h => (JsonNode)new JsonObject
-            {
-                ["name"] = h.SiloName,
-                ["address"] = h.SiloAddress.ToParsableString(),
-                ["status"] = h.Status.ToString().ToLowerInvariant(),
-                ["host_name"] = h.HostName,
-                ["started_at"] = TaskJson.Time(h.StartTime),
-                ["metrics_url"] = metrics.GetValueOrDefault(h.SiloAddress.ToParsableString()),
-            })]),
-            ["agents"] = new JsonObject
-            {
-                ["online"] = agents.Online,
-                ["offline"] = agents.Offline,
-                ["draining"] = agents.Draining,
-                ["runs_waiting"] = agents.Waiting,
-                ["runs_on_agents"] = agents.Running,
-            },
-        });
+        var silos = hosts.OrderBy(h => h.Status == SiloStatus.Active ? 0 : 1).ThenByDescending(h => h.StartTime).Select(h => new ClusterSiloView(
+            h.SiloName, h.SiloAddress.ToParsableString(), SiloStatusName(h.Status), h.HostName, WireJson.Time(h.StartTime),
+            metrics.GetValueOrDefault(h.SiloAddress.ToParsableString())));
+        return TypedResults.Ok(new ServiceStatusView(
+            "operational", "actors", HealthEndpoints.Version, WireJson.Time(StartedAt), Math.Round((DateTimeOffset.UtcNow - StartedAt).TotalSeconds),
+            string.IsNullOrEmpty(configuration["Actors:GatewayEndpoints:0"]) ? "postgresql" : "static-gateways", [.. silos],
+            new AgentCountsView(agents.Online, agents.Offline, agents.Draining, agents.Waiting, agents.Running)));
     }
 
-    private static JsonObject Dispatcher(DispatcherStatus status)
+    /// <summary>
+    /// Orleans' silo status as the seed wrote it: the member name in lower case (<c>shuttingdown</c>, not
+    /// snake case), so it is not an enum of ours and not left to the enum converter.
+    /// </summary>
+    private static string SiloStatusName(SiloStatus status) => status.ToString().ToLowerInvariant();
+
+    private static DispatcherView Dispatcher(DispatcherStatus status)
     {
-        var running = status.CurrentRunningTasks.Select(t => (JsonNode)new JsonObject
-        {
-            ["task_id"] = t.TaskId.ToString(),
-            ["account_id"] = t.AccountId,
-            ["started_at"] = TaskJson.Time(t.StartedAt),
-        }).ToArray();
-        return new JsonObject
-        {
-            ["is_running"] = status.IsRunning,
-            ["total_tasks"] = status.Counts.Total,
-            ["pending_tasks"] = status.Counts.Pending,
-            ["running_tasks"] = status.Counts.Running,
-            ["paused_tasks"] = status.Counts.Paused,
-            ["completed_tasks"] = status.Counts.Completed,
-            ["error_tasks"] = status.Counts.Error,
-            ["current_running_task"] = running.FirstOrDefault()?.DeepClone(),
-            ["current_running_tasks"] = new JsonArray(running),
-            ["changed_at"] = TaskJson.Time(status.ChangedAt),
-        };
+        var running = status.CurrentRunningTasks.Select(t => new RunningTaskView(t.TaskId, t.AccountId, WireJson.Time(t.StartedAt))).ToArray();
+        var counts = status.Counts;
+        return new DispatcherView(status.IsRunning, counts.Total, counts.Pending, counts.Running, counts.Paused, counts.Completed, counts.Error,
+            running.FirstOrDefault(), running, WireJson.Time(status.ChangedAt));
     }
 
-    private static JsonObject Switched(DispatcherStatus status, string message)
-    {
-        var body = Dispatcher(status);
-        body["success"] = true;
-        body["message"] = message;
-        return body;
-    }
+    private static DispatcherSwitchedResponse Switched(DispatcherStatus status, string message) => new(Dispatcher(status), message);
 
-    private static JsonObject Plugins(PluginDescriptor[] plugins) => new()
-    {
-        ["total"] = plugins.Length,
-        ["plugins"] = new JsonArray([.. plugins.Select(p => (JsonNode)new JsonObject
-        {
-            ["name"] = p.Name,
-            ["plugin_type"] = p.PluginType,
-            ["description"] = p.Description,
-            ["options"] = new JsonArray([.. p.Options.Select(o => (JsonNode)new JsonObject
-            {
-                ["name"] = o.Name,
-                ["type"] = o.Type,
-                ["required"] = o.Required,
-                ["default"] = o.Default,
-                ["description"] = o.Description,
-            })]),
-        })]),
-    };
+    private static PluginListView Plugins(PluginDescriptor[] plugins) => new(plugins.Length, [.. plugins.Select(p => new PluginView(
+        p.Name, p.PluginType, p.Description, [.. p.Options.Select(o => new PluginOptionView(o.Name, o.Type, o.Required, o.Default, o.Description))]))]);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Actors.Grains;
 using Actors.WebApi.Contracts;
 using Actors.WebApi.Hosting;
@@ -13,28 +12,37 @@ public static class FlowsEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static void MapFlows(this IEndpointRouteBuilder app)
     {
-        var flows = app.MapGroup("/api/v1/flows").WithTags("Flows");
-        flows.MapPost("/execute", ExecuteAsync).WithName("ExecuteFlow").WithSummary("Register or replace a flow: flow_id, cycle_interval (or any task schedule), flow_json {nodes, edges}.");
-        flows.MapGet("/", ListAsync).WithName("ListFlows").WithSummary("Flows (status=active|stopped, q=part of the id), paged, with total.");
-        flows.MapGet("/{flowId}/status", StatusAsync).WithName("FlowStatus").WithSummary("Definition, schedule, next cycle time and the latest cycles.");
-        flows.MapGet("/{flowId}/cycles", CyclesAsync).WithName("FlowCycles").WithSummary("The cycles the flow keeps, newest first, paged.");
-        flows.MapGet("/{flowId}/cycles/{cycle:long}", CycleAsync).WithName("FlowCycle").WithSummary("One cycle: every node (state, times, attempts, output, error) and component.");
-        flows.MapPost("/{flowId}/cycles", StartCycleAsync).WithName("StartFlowCycle").WithSummary("Start a cycle now; optionally {\"cycle\": n} (a number that already ran: 409).");
-        flows.MapPost("/{flowId}/stop", StopAsync).WithName("StopFlow").WithSummary("No more cycles; the running cycle's running nodes are cancelled.");
-        flows.MapPost("/{flowId}/resume", ResumeAsync).WithName("ResumeFlow").WithSummary("Cycles run on the schedule again.");
+        var flows = app.MapGroup("/api/v1/flows").WithTags("Flows").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        flows.MapPost("/execute", ExecuteAsync).WithName("ExecuteFlow").WithSummary("Register or replace a flow: flow_id, cycle_interval (or any task schedule), flow_json {nodes, edges}.")
+            .Accepts<FlowExecuteBody>("application/json").WithCommandProblems();
+        flows.MapGet("/", ListAsync).WithName("ListFlows").WithSummary("Flows (status=active|stopped, q=part of the id), paged, with total.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        flows.MapGet("/{flowId}/status", StatusAsync).WithName("FlowStatus").WithSummary("Definition, schedule, next cycle time and the latest cycles.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        flows.MapGet("/{flowId}/cycles", CyclesAsync).WithName("FlowCycles").WithSummary("The cycles the flow keeps, newest first, paged.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        flows.MapGet("/{flowId}/cycles/{cycle:long}", CycleAsync).WithName("FlowCycle").WithSummary("One cycle: every node (state, times, attempts, output, error) and component.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        flows.MapPost("/{flowId}/cycles", StartCycleAsync).WithName("StartFlowCycle").WithSummary("Start a cycle now; optionally {\"cycle\": n} (a number that already ran: 409).")
+            .Accepts<StartCycleBody>("application/json").WithCommandProblems();
+        flows.MapPost("/{flowId}/stop", StopAsync).WithName("StopFlow").WithSummary("No more cycles; the running cycle's running nodes are cancelled.").WithCommandProblems();
+        flows.MapPost("/{flowId}/resume", ResumeAsync).WithName("ResumeFlow").WithSummary("Cycles run on the schedule again.").WithCommandProblems();
         flows.MapPost("/{flowId}/cycles/{cycle:long}/components/{component:int}/stop", StopComponentAsync).WithName("StopFlowComponent")
-            .WithSummary("Stop one component of one cycle; the others go on.");
-        flows.MapDelete("/{flowId}", DeleteAsync).WithName("DeleteFlow").WithSummary("Delete the flow, its trigger task and its cycles.");
+            .WithSummary("Stop one component of one cycle; the others go on.").WithCommandProblems();
+        flows.MapDelete("/{flowId}", DeleteAsync).WithName("DeleteFlow").WithSummary("Delete the flow, its trigger task and its cycles.").WithCommandProblems();
 
-        var nodes = app.MapGroup("/api/v1/nodes").WithTags("Flows");
-        nodes.MapPost("/execute", ExecuteNodeAsync).WithName("ExecuteNode").WithSummary("Run one node once, as a one-node cycle of its flow numbered by the body's cycle (409 if it already ran) or the next (seed 003).");
-        nodes.MapGet("/{nodeId}/status", NodeStatusAsync).WithName("NodeStatus").WithSummary("The latest run of a node started with POST /nodes/execute.");
-        nodes.MapPost("/{nodeId}/stop", StopNodeAsync).WithName("StopNode").WithSummary("Stop the latest run of a node started with POST /nodes/execute.");
-        app.MapGet("/api/v1/stats", StatsAsync).WithTags("Status").WithName("Stats").WithSummary("Per silo: CPU, memory, activations and runs per second.");
+        var nodes = app.MapGroup("/api/v1/nodes").WithTags("Flows").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        nodes.MapPost("/execute", ExecuteNodeAsync).WithName("ExecuteNode").WithSummary("Run one node once, as a one-node cycle of its flow numbered by the body's cycle (409 if it already ran) or the next (seed 003).")
+            .Accepts<NodeExecuteBody>("application/json").WithCommandProblems();
+        nodes.MapGet("/{nodeId}/status", NodeStatusAsync).WithName("NodeStatus").WithSummary("The latest run of a node started with POST /nodes/execute.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        nodes.MapPost("/{nodeId}/stop", StopNodeAsync).WithName("StopNode").WithSummary("Stop the latest run of a node started with POST /nodes/execute.").WithCommandProblems();
+        app.MapGet("/api/v1/stats", StatsAsync).WithTags("Status").WithName("Stats").WithSummary("Per silo: CPU, memory, activations and runs per second.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>Registers or replaces a flow.</summary>
-    public static async Task<Results<Ok<JsonObject>, Created<JsonObject>, ProblemHttpResult>> ExecuteAsync(HttpRequest request, IGrainFactory grains, ApiSettings settings)
+    public static async Task<Results<Ok<FlowExecuteResponse>, Created<FlowExecuteResponse>, ProblemHttpResult>> ExecuteAsync(HttpRequest request, IGrainFactory grains, ApiSettings settings)
     {
         var (body, malformed) = await JsonBody.ReadAsync(request);
         if (malformed is not null)
@@ -52,16 +60,12 @@ public static class FlowsEndpoints
         }
 
         var info = result.Flow!;
-        var json = new JsonObject
-        {
-            ["success"] = true, ["flow_id"] = info.FlowId, ["created"] = result.Created, ["nodes"] = info.NodeCount,
-            ["components"] = info.Components.Length, ["next_cycle_at"] = TaskJson.Time(info.NextCycleAt), ["message"] = result.Message,
-        };
+        var json = new FlowExecuteResponse(true, info.FlowId, result.Created, info.NodeCount, info.Components.Length, WireJson.Time(info.NextCycleAt), result.Message);
         return result.Created ? TypedResults.Created($"/api/v1/flows/{info.FlowId}/status", json) : TypedResults.Ok(json);
     }
 
     /// <summary>Lists flows.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ListAsync(IGrainFactory grains, string? status = null, string? q = null, int offset = 0, int limit = 50)
+    public static async Task<Results<Ok<FlowListView>, ProblemHttpResult>> ListAsync(IGrainFactory grains, string? status = null, string? q = null, int offset = 0, int limit = 50)
     {
         bool? active = status switch { null => null, "active" => true, "stopped" => false, _ => null };
         if (status is not null && active is null || offset < 0 || limit is < 1 or > 500)
@@ -76,19 +80,15 @@ public static class FlowsEndpoints
 
         var (total, ids) = await grains.GetFlowDirectoryGrain().ListAsync(active, q, offset, limit);
         var flows = await Task.WhenAll(ids.Select(id => grains.GetFlowGrain(id).GetAsync(1)));
-        return TypedResults.Ok(new JsonObject
-        {
-            ["total"] = total, ["offset"] = offset, ["limit"] = limit,
-            ["flows"] = new JsonArray([.. flows.OfType<FlowInfo>().Select(f => (JsonNode)FlowJson.Summary(f))]),
-        });
+        return TypedResults.Ok(new FlowListView(total, offset, limit, [.. flows.OfType<FlowInfo>().Select(f => f.ToSummary())]));
     }
 
     /// <summary>One flow.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> StatusAsync(IGrainFactory grains, string flowId) =>
-        await grains.GetFlowGrain(flowId).GetAsync(10) is { } flow ? TypedResults.Ok(FlowJson.Status(flow)) : FlowNotFound(flowId);
+    public static async Task<Results<Ok<FlowStatusView>, ProblemHttpResult>> StatusAsync(IGrainFactory grains, string flowId) =>
+        await grains.GetFlowGrain(flowId).GetAsync(10) is { } flow ? TypedResults.Ok(flow.ToStatus()) : FlowNotFound(flowId);
 
     /// <summary>A page of cycles.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> CyclesAsync(IGrainFactory grains, string flowId, int offset = 0, int limit = 50)
+    public static async Task<Results<Ok<CycleListView>, ProblemHttpResult>> CyclesAsync(IGrainFactory grains, string flowId, int offset = 0, int limit = 50)
     {
         if (offset < 0 || limit is < 1 or > 200)
         {
@@ -96,28 +96,24 @@ public static class FlowsEndpoints
         }
 
         return await grains.GetFlowGrain(flowId).GetCyclesAsync(offset, limit) is { } page
-            ? TypedResults.Ok(new JsonObject
-            {
-                ["flow_id"] = flowId, ["total"] = page.Total, ["offset"] = offset, ["limit"] = limit,
-                ["cycles"] = new JsonArray([.. page.Cycles.Select(c => (JsonNode)FlowJson.Cycle(c))]),
-            })
+            ? TypedResults.Ok(new CycleListView(flowId, page.Total, offset, limit, [.. page.Cycles.Select(c => c.ToView())]))
             : FlowNotFound(flowId);
     }
 
     /// <summary>One cycle.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> CycleAsync(IGrainFactory grains, string flowId, long cycle)
+    public static async Task<Results<Ok<CycleDetailView>, ProblemHttpResult>> CycleAsync(IGrainFactory grains, string flowId, long cycle)
     {
         var flow = grains.GetFlowGrain(flowId);
         if (await flow.GetCycleAsync(cycle) is { } info)
         {
-            return TypedResults.Ok(FlowJson.CycleDetail(info));
+            return TypedResults.Ok(info.ToView());
         }
 
         return await flow.GetAsync(0) is null ? FlowNotFound(flowId) : Problems.Of(StatusCodes.Status404NotFound, "Cycle not found", $"Flow '{flowId}' has no cycle {cycle}.");
     }
 
     /// <summary>Starts a cycle by hand.</summary>
-    public static async Task<Results<Accepted<JsonObject>, ProblemHttpResult>> StartCycleAsync(HttpRequest request, IGrainFactory grains, string flowId)
+    public static async Task<Results<Accepted<CycleStartedResponse>, ProblemHttpResult>> StartCycleAsync(HttpRequest request, IGrainFactory grains, string flowId)
     {
         long? number = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
@@ -141,28 +137,28 @@ public static class FlowsEndpoints
 
         var result = await grains.GetFlowGrain(flowId).StartCycleAsync(number);
         return result.Succeeded
-            ? TypedResults.Accepted($"/api/v1/flows/{flowId}/cycles/{result.Cycle}", new JsonObject { ["success"] = true, ["flow_id"] = flowId, ["cycle"] = result.Cycle, ["message"] = result.Message })
+            ? TypedResults.Accepted($"/api/v1/flows/{flowId}/cycles/{result.Cycle}", new CycleStartedResponse(true, flowId, result.Cycle, result.Message))
             : Problem(result);
     }
 
     /// <summary>Stops a flow.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> StopAsync(IGrainFactory grains, string flowId) =>
-        Answer(await grains.GetFlowGrain(flowId).StopAsync(), r => new JsonObject { ["status"] = "stopped", ["stopped_cycle"] = r.Cycle });
+    public static async Task<Results<Ok<FlowStoppedResponse>, ProblemHttpResult>> StopAsync(IGrainFactory grains, string flowId) =>
+        Answer(await grains.GetFlowGrain(flowId).StopAsync(), r => new FlowStoppedResponse(true, r.Message, FlowStatus.Stopped, r.Cycle));
 
     /// <summary>Resumes a flow.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ResumeAsync(IGrainFactory grains, string flowId) =>
-        Answer(await grains.GetFlowGrain(flowId).ResumeAsync(), r => new JsonObject { ["status"] = "active", ["next_cycle_at"] = TaskJson.Time(r.Flow?.NextCycleAt) });
+    public static async Task<Results<Ok<FlowResumedResponse>, ProblemHttpResult>> ResumeAsync(IGrainFactory grains, string flowId) =>
+        Answer(await grains.GetFlowGrain(flowId).ResumeAsync(), r => new FlowResumedResponse(true, r.Message, FlowStatus.Active, WireJson.Time(r.Flow?.NextCycleAt)));
 
     /// <summary>Stops one component of one cycle.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> StopComponentAsync(IGrainFactory grains, string flowId, long cycle, int component) =>
-        Answer(await grains.GetFlowGrain(flowId).StopComponentAsync(cycle, component), _ => new JsonObject { ["cycle"] = cycle, ["component"] = component });
+    public static async Task<Results<Ok<ComponentStoppedResponse>, ProblemHttpResult>> StopComponentAsync(IGrainFactory grains, string flowId, long cycle, int component) =>
+        Answer(await grains.GetFlowGrain(flowId).StopComponentAsync(cycle, component), r => new ComponentStoppedResponse(true, r.Message, cycle, component));
 
     /// <summary>Deletes a flow.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> DeleteAsync(IGrainFactory grains, string flowId) =>
-        Answer(await grains.GetFlowGrain(flowId).DeleteAsync(), _ => []);
+    public static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> DeleteAsync(IGrainFactory grains, string flowId) =>
+        Answer(await grains.GetFlowGrain(flowId).DeleteAsync(), r => new MessageResponse(true, r.Message));
 
     /// <summary>Runs one node (seed body).</summary>
-    public static async Task<Results<Accepted<JsonObject>, ProblemHttpResult>> ExecuteNodeAsync(HttpRequest request, IGrainFactory grains, ApiSettings settings)
+    public static async Task<Results<Accepted<NodeExecuteResponse>, ProblemHttpResult>> ExecuteNodeAsync(HttpRequest request, IGrainFactory grains, ApiSettings settings)
     {
         var (body, malformed) = await JsonBody.ReadAsync(request);
         if (malformed is not null)
@@ -178,16 +174,13 @@ public static class FlowsEndpoints
 
         var result = await grains.GetFlowGrain(flowId).ExecuteNodeAsync(node, cycle);
         return result.Succeeded
-            ? TypedResults.Accepted($"/api/v1/nodes/{node.Id}/status", new JsonObject
-            {
-                ["success"] = true, ["flow_id"] = flowId, ["cycle"] = result.Cycle, ["node_id"] = node.Id,
-                ["run_id"] = $"{flowId}:{result.Cycle}:{node.Id}", ["message"] = result.Message,
-            })
+            ? TypedResults.Accepted($"/api/v1/nodes/{node.Id}/status",
+                new NodeExecuteResponse(true, flowId, result.Cycle, node.Id, $"{flowId}:{result.Cycle}:{node.Id}", result.Message))
             : Problem(result);
     }
 
     /// <summary>A node's latest run.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> NodeStatusAsync(IGrainFactory grains, string nodeId)
+    public static async Task<Results<Ok<NodeStatusView>, ProblemHttpResult>> NodeStatusAsync(IGrainFactory grains, string nodeId)
     {
         if (await grains.GetNodeIndexGrain(nodeId).GetAsync() is not { } where
             || await grains.GetFlowGrain(where.FlowId).GetCycleAsync(where.Cycle) is not { } cycle
@@ -196,54 +189,35 @@ public static class FlowsEndpoints
             return NodeNotFound(nodeId);
         }
 
-        var json = FlowJson.Node(node);
-        json.Insert(0, "flow_id", cycle.FlowId);
-        json.Insert(1, "cycle", cycle.Summary.Cycle);
-        return TypedResults.Ok(json);
+        return TypedResults.Ok(new NodeStatusView(cycle.FlowId, cycle.Summary.Cycle, node.ToView()));
     }
 
     /// <summary>Stops a node's latest run.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> StopNodeAsync(IGrainFactory grains, string nodeId)
+    public static async Task<Results<Ok<NodeStoppedResponse>, ProblemHttpResult>> StopNodeAsync(IGrainFactory grains, string nodeId)
     {
         if (await grains.GetNodeIndexGrain(nodeId).GetAsync() is not { } where)
         {
             return NodeNotFound(nodeId);
         }
 
-        return Answer(await grains.GetFlowGrain(where.FlowId).StopComponentAsync(where.Cycle, 0), _ => new JsonObject { ["node_id"] = nodeId, ["flow_id"] = where.FlowId, ["cycle"] = where.Cycle });
+        return Answer(await grains.GetFlowGrain(where.FlowId).StopComponentAsync(where.Cycle, 0), r => new NodeStoppedResponse(true, r.Message, nodeId, where.FlowId, where.Cycle));
     }
 
     /// <summary>Per-silo resource statistics.</summary>
-    public static async Task<Ok<JsonObject>> StatsAsync(IGrainFactory grains)
+    public static async Task<Ok<StatsView>> StatsAsync(IGrainFactory grains)
     {
         var silos = await grains.GetGrain<IClusterStatsGrain>(0).GetAsync();
-        return TypedResults.Ok(new JsonObject
-        {
-            ["silos"] = new JsonArray([.. silos.Select(s => (JsonNode)new JsonObject
-            {
-                ["silo"] = s.Name, ["address"] = s.Address, ["cpu_percent"] = s.CpuPercent, ["memory_bytes"] = s.MemoryBytes,
-                ["activations"] = s.Activations, ["runs_per_second"] = s.RunsPerSecond,
-            })]),
-            ["runs_per_second"] = Math.Round(silos.Sum(s => s.RunsPerSecond), 2),
-            ["activations"] = silos.Sum(s => s.Activations),
-        });
+        return TypedResults.Ok(new StatsView(
+            [.. silos.Select(s => new SiloStatsView(s.Name, s.Address, s.CpuPercent, s.MemoryBytes, s.Activations, s.RunsPerSecond))],
+            Math.Round(silos.Sum(s => s.RunsPerSecond), 2), silos.Sum(s => s.Activations)));
     }
 
-    private static Results<Ok<JsonObject>, ProblemHttpResult> Answer(FlowCommandResult result, Func<FlowCommandResult, JsonObject> extra)
-    {
-        if (!result.Succeeded)
-        {
-            return Problem(result);
-        }
+    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(FlowCommandResult result, Func<FlowCommandResult, T> body) =>
+        result.Succeeded ? TypedResults.Ok(body(result)) : Problem(result);
 
-        var json = new JsonObject { ["success"] = true, ["message"] = result.Message };
-        foreach (var (key, value) in extra(result).ToList())
-        {
-            json[key] = value?.DeepClone();
-        }
-
-        return TypedResults.Ok(json);
-    }
+    /// <summary>The problems a flow command answers: 400, 404 and 409 (<see cref="Problem"/>).</summary>
+    private static RouteHandlerBuilder WithCommandProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     private static ProblemHttpResult Problem(FlowCommandResult result) => result.Outcome switch
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Actors.WebApi.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -14,18 +15,20 @@ public static class HealthEndpoints
     /// <summary>Maps the health endpoints.</summary>
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealthAsync).WithTags("Health").WithName("Health").WithSummary("Overall health with its checks.");
-        app.MapGet("/api/v1/health", GetHealthAsync).WithTags("Health").WithName("HealthV1").WithSummary("Overall health with its checks.");
+        app.MapGet("/health", GetHealthAsync).WithTags("Health").WithName("Health").WithSummary("Overall health with its checks.")
+            .Produces<HealthView>(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/api/v1/health", GetHealthAsync).WithTags("Health").WithName("HealthV1").WithSummary("Overall health with its checks.")
+            .Produces<HealthView>(StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>
     /// Runs every check (in parallel, each with a timeout): <c>healthy</c>, <c>degraded</c> (the
     /// dispatcher is stopped) or <c>unhealthy</c> (no silo, or storage down; 503).
     /// </summary>
-    public static async Task<Results<Ok<JsonObject>, JsonHttpResult<JsonObject>>> GetHealthAsync(HealthCheckService health, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<HealthView>, JsonHttpResult<HealthView>>> GetHealthAsync(HealthCheckService health, CancellationToken cancellationToken)
     {
         var report = await health.CheckHealthAsync(cancellationToken);
-        var checks = new JsonObject();
+        var checks = new Dictionary<string, HealthCheckView>(StringComparer.Ordinal);
         foreach (var (name, entry) in report.Entries)
         {
             var details = new JsonObject();
@@ -39,23 +42,10 @@ public static class HealthEndpoints
                 details["error"] = entry.Exception?.GetBaseException().Message ?? entry.Description;
             }
 
-            checks[name] = new JsonObject { ["status"] = Name(entry.Status), ["details"] = details };
+            checks[name] = new HealthCheckView(entry.Status, details);
         }
 
-        var body = new JsonObject
-        {
-            ["status"] = Name(report.Status),
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
-            ["version"] = Version,
-            ["checks"] = checks,
-        };
+        var body = new HealthView(report.Status, DateTimeOffset.UtcNow.ToString("O"), Version, checks);
         return report.Status == HealthStatus.Unhealthy ? TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(body);
     }
-
-    private static string Name(HealthStatus status) => status switch
-    {
-        HealthStatus.Healthy => "healthy",
-        HealthStatus.Degraded => "degraded",
-        _ => "unhealthy",
-    };
 }

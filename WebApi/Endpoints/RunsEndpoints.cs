@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Actors.Grains;
 using Actors.WebApi.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,15 +8,16 @@ namespace Actors.WebApi.Endpoints;
 public static class RunsEndpoints
 {
     private static readonly Dictionary<string, RunOutcome> Outcomes =
-        Enum.GetValues<RunOutcome>().Where(o => o != RunOutcome.Running).ToDictionary(o => TaskJson.SnakeName(o), o => o, StringComparer.Ordinal);
+        Enum.GetValues<RunOutcome>().Where(o => o != RunOutcome.Running).ToDictionary(WireJson.Name, o => o, StringComparer.Ordinal);
 
     /// <summary>Maps the endpoint.</summary>
     public static void MapRuns(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/runs", ListAsync).WithTags("Runs").WithName("ListRuns")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Finished runs across tasks, newest first; filters task_id, account_id, outcome, since, until; limit (1-1000), offset or cursor. total counts up to 10,000.");
 
     /// <summary>Lists runs.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ListAsync(
+    public static async Task<Results<Ok<RunListView>, ProblemHttpResult>> ListAsync(
         IGrainFactory grains, string? task_id = null, string? account_id = null, string? outcome = null, string? since = null, string? until = null,
         int limit = 100, int offset = 0, string? cursor = null)
     {
@@ -64,13 +64,7 @@ public static class RunsEndpoints
         {
             TaskId = taskId, AccountId = account_id, Outcome = wanted, Since = from, Until = to, Limit = limit, Offset = offset, Cursor = cursor,
         });
-        return TypedResults.Ok(new JsonObject
-        {
-            ["total"] = page.Total,
-            ["total_is_lower_bound"] = page.TotalIsLowerBound,
-            ["runs"] = new JsonArray([.. page.Runs.Select(r => (JsonNode)TaskJson.Run(r))]),
-            ["next_cursor"] = page.NextCursor,
-        });
+        return TypedResults.Ok(new RunListView(page.Total, page.TotalIsLowerBound, [.. page.Runs.Select(r => r.ToView())], page.NextCursor));
     }
 
     /// <summary>A 400 for a bad page request, or null.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Actors.Grains;
 using Actors.WebApi.Contracts;
 using Actors.WebApi.Hosting;
@@ -12,14 +11,15 @@ public static class TasksEndpoints
     /// <summary>Maps the task endpoints.</summary>
     public static void MapTasks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks");
-        group.MapPost("/", CreateAsync).WithName("CreateTask").WithSummary("Create a task (one active task per account).");
-        group.MapGet("/", ListAsync).WithName("ListTasks").WithSummary("List tasks, filtered and paged.");
-        group.MapGet("/{taskId}", GetAsync).WithName("GetTask").WithSummary("A task with its round_num and kwargs.");
+        var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/", CreateAsync).WithName("CreateTask").WithSummary("Create a task (one active task per account).")
+            .Accepts<CreateTaskBody>("application/json").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/", ListAsync).WithName("ListTasks").WithSummary("List tasks, filtered and paged.").ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{taskId}", GetAsync).WithName("GetTask").WithSummary("A task with its round_num and kwargs.").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>Creates a task.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> CreateAsync(HttpRequest request, IGrainFactory grains, ApiSettings settings)
+    public static async Task<Results<Ok<CreateTaskResponse>, ProblemHttpResult>> CreateAsync(HttpRequest request, IGrainFactory grains, ApiSettings settings)
     {
         var (body, malformed) = await JsonBody.ReadAsync(request);
         if (malformed is not null)
@@ -36,17 +36,11 @@ public static class TasksEndpoints
         }
 
         var task = result.Task!;
-        return TypedResults.Ok(new JsonObject
-        {
-            ["success"] = true,
-            ["task_id"] = task.TaskId.ToString(),
-            ["message"] = result.Message,
-            ["task_info"] = TaskJson.From(task),
-        });
+        return TypedResults.Ok(new CreateTaskResponse(true, task.TaskId, result.Message, task.ToView()));
     }
 
     /// <summary>Lists tasks.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ListAsync(
+    public static async Task<Results<Ok<TaskListView>, ProblemHttpResult>> ListAsync(
         IGrainFactory grains, string? account_id = null, string? status = null, int limit = 100, int offset = 0)
     {
         var errors = new List<FieldError>();
@@ -79,15 +73,11 @@ public static class TasksEndpoints
         }
 
         var page = await grains.GetTaskQueryGrain().ListAsync(new TaskQuery { AccountId = account_id, Status = parsed, Limit = limit, Offset = offset });
-        return TypedResults.Ok(new JsonObject
-        {
-            ["total"] = page.Total,
-            ["tasks"] = new JsonArray([.. page.Tasks.Select(t => (JsonNode)TaskJson.From(t))]),
-        });
+        return TypedResults.Ok(new TaskListView(page.Total, [.. page.Tasks.Select(t => t.ToView())]));
     }
 
     /// <summary>One task.</summary>
-    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetAsync(string taskId, IGrainFactory grains)
+    public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> GetAsync(string taskId, IGrainFactory grains)
     {
         if (!Guid.TryParse(taskId, out var id))
         {
@@ -95,6 +85,6 @@ public static class TasksEndpoints
         }
 
         var task = await grains.GetTaskGrain(id).GetAsync();
-        return task is null ? Problems.NotFound(taskId) : TypedResults.Ok(TaskJson.From(task));
+        return task is null ? Problems.NotFound(taskId) : TypedResults.Ok(task.ToView());
     }
 }

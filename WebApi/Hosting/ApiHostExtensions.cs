@@ -29,6 +29,7 @@ public static class ApiHostExtensions
 
         builder.WebHost.UseUrls(urls);
         builder.Services.AddSingleton(settings);
+        builder.Services.ConfigureHttpJsonOptions(o => Contracts.WireJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddConsoleSession();
         builder.Services.AddExceptionHandler<FaultHandler>();
