@@ -10,7 +10,8 @@ public static class ScheduleEndpoints
     /// <summary>Maps the endpoint.</summary>
     public static void MapSchedulePreview(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/tasks/{taskId}/schedule", PreviewAsync).WithTags("Tasks").WithName("TaskSchedule")
-            .WithSummary("The schedule in words and the next runs (count 1–50, default 5); none while paused, completed or in error.");
+            .WithSummary("The schedule in words and the next runs (count 1–50, default 5); none while paused, completed or in error.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>The preview.</summary>
     public static async Task<Results<Ok<SchedulePreviewView>, ProblemHttpResult>> PreviewAsync(string taskId, IGrainFactory grains, int count = 5)
@@ -27,7 +28,6 @@ public static class ScheduleEndpoints
         }
 
         var preview = await grains.GetSchedulePreviewGrain().PreviewAsync(task, count);
-        return TypedResults.Ok(new SchedulePreviewView(
-            task.TaskId.ToString(), preview.Text, TaskJson.SnakeName(task.Status), [.. preview.NextRuns.Select(r => TaskJson.Time(r)!)]));
+        return TypedResults.Ok(new SchedulePreviewView(task.TaskId, preview.Text, task.Status, [.. preview.NextRuns.Select(WireJson.Time)]));
     }
 }

@@ -65,7 +65,8 @@ public static class ConsoleSession
     {
         var ui = app.MapGroup("/ui").WithTags("Console");
         ui.MapGet("/session", Session).WithName("ConsoleSession").WithSummary("Whether a key is required and whether this browser is signed in.");
-        ui.MapPost("/login", LoginAsync).WithName("ConsoleLogin").WithSummary("Sign in with an API key; sets the HttpOnly session cookie.");
+        ui.MapPost("/login", LoginAsync).WithName("ConsoleLogin").WithSummary("Sign in with an API key; sets the HttpOnly session cookie.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         ui.MapPost("/logout", LogoutAsync).WithName("ConsoleLogout").WithSummary("Sign out (removes the session cookie).");
     }
 
@@ -102,10 +103,8 @@ public static class ConsoleSession
 /// <summary>The console's session.</summary>
 /// <param name="KeysRequired">Whether the API needs a key.</param>
 /// <param name="SignedIn">Whether this browser may call the API.</param>
-public sealed record ConsoleSessionView(
-    [property: System.Text.Json.Serialization.JsonPropertyName("keys_required")] bool KeysRequired,
-    [property: System.Text.Json.Serialization.JsonPropertyName("signed_in")] bool SignedIn);
+public sealed record ConsoleSessionView(bool KeysRequired, bool SignedIn);
 
 /// <summary>A sign-in.</summary>
 /// <param name="Key">One of the configured API keys.</param>
-public sealed record ConsoleLogin([property: System.Text.Json.Serialization.JsonPropertyName("key")] string? Key);
+public sealed record ConsoleLogin(string? Key);

@@ -54,6 +54,10 @@ public sealed class OpenApiConformanceTests(ApiFactory factory)
         await Answers(contract, HttpStatusCode.BadRequest, _http.PostJsonAsync(tasks + "/reorder", "{}"));
         await Answers(contract, HttpStatusCode.NotFound, _http.PostJsonAsync($"/api/v1/tasks/{Guid.NewGuid()}/reorder", """{"priority_offset": 5}"""));
         await Answers(contract, HttpStatusCode.OK, _http.PostEmptyAsync(tasks + "/run"));
+        await Answers(contract, HttpStatusCode.OK, _http.GetAsync(Uri(tasks + "/schedule?count=3")));
+        await Answers(contract, HttpStatusCode.BadRequest, _http.GetAsync(Uri(tasks + "/schedule?count=0")));
+        await Answers(contract, HttpStatusCode.NotFound, _http.GetAsync(Uri($"/api/v1/tasks/{Guid.NewGuid()}/schedule")));
+        await Answers(contract, HttpStatusCode.OK, _http.GetAsync(Uri("/ui/session")));
         await Answers(contract, HttpStatusCode.OK, _http.GetAsync(Uri($"/api/v1/accounts/{account}/tasks")));
         await Answers(contract, HttpStatusCode.BadRequest, _http.GetAsync(Uri($"/api/v1/accounts/{account}/tasks?limit=0")));
         await Answers(contract, HttpStatusCode.OK, _http.GetAsync(Uri("/api/v1/runs?limit=3")));
