@@ -41,13 +41,7 @@ public static class ApiHostExtensions
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Actors REST API";
-            document.Info.Version = "v1";
-            document.Info.Description = "A distributed task scheduler on Orleans. Errors are RFC 9457 problem details that also carry success=false and error.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(OpenApiConventions.Apply);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Api.MaxRequestBodyBytes);
         builder.Services.AddCors(o => o.AddDefaultPolicy(p =>
         {

@@ -24,7 +24,8 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeys keys)
         await problem.ExecuteAsync(context);
     }
 
-    private static bool IsOpen(PathString path) =>
+    /// <summary>Paths that need no key: health, docs, the agents' socket (tokens of its own) and the console's page and sign-in.</summary>
+    public static bool IsOpen(PathString path) =>
         path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/v1/health", StringComparison.OrdinalIgnoreCase)
         || path.Equals(Agents.AgentSocketEndpoint.Path, StringComparison.OrdinalIgnoreCase) // agent tokens, not API keys
         || path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)

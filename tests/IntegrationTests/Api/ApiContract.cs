@@ -47,14 +47,27 @@ public sealed class ApiContract(JsonObject document)
         var status = (int)response.StatusCode;
         var contentType = response.Content.Headers.ContentType?.MediaType ?? "";
         var text = await response.Content.ReadAsStringAsync();
-        var schema = JsonSchema.Build(JsonSerializer.SerializeToElement(ResponseSchema(method, template, status, contentType)));
-        var body = JsonSerializer.Deserialize<JsonElement>(text);
-        var result = schema.Evaluate(body, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}"));
-        Assert.True(result.IsValid, $"{method} {template} {status}: the body does not match the document's schema:\n  {string.Join("\n  ", errors)}\nbody: {text}");
+        AssertValid(ResponseSchema(method, template, status, contentType), text, $"{method} {template} {status}");
         Checked.Add($"{method} {template} {status}");
         return JsonNode.Parse(text);
+    }
+
+    /// <summary>The schema the document gives for an operation's JSON request body, resolved (fails when there is none).</summary>
+    public JsonObject RequestSchema(string method, string pathTemplate)
+    {
+        var schema = Document["paths"]?[pathTemplate]?[method.ToLowerInvariant()]?["requestBody"]?["content"]?["application/json"]?["schema"];
+        Assert.True(schema is not null, $"The document has no JSON request body for {method} {pathTemplate}.");
+        return Resolve(schema!);
+    }
+
+    /// <summary>Asserts a JSON text is valid against a resolved schema.</summary>
+    public static void AssertValid(JsonObject resolvedSchema, string text, string what)
+    {
+        var schema = JsonSchema.Build(JsonSerializer.SerializeToElement(resolvedSchema));
+        var result = schema.Evaluate(JsonSerializer.Deserialize<JsonElement>(text), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}"));
+        Assert.True(result.IsValid, $"{what}: the body does not match the document's schema:\n  {string.Join("\n  ", errors)}\nbody: {text}");
     }
 
     /// <summary>The document's path template matching a request path (the one with fewest parameters).</summary>

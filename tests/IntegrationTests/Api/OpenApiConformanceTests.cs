@@ -7,6 +7,8 @@ namespace Actors.IntegrationTests.Api;
 [Collection(ApiCollection.Name)]
 public sealed class OpenApiConformanceTests(ApiFactory factory)
 {
+    private static readonly string[] ProblemFields = ["success", "error", "errors", "existing_task_id"];
+    private static readonly string[] CreateAnswers = ["200", "400", "401", "409", "413", "429", "500", "503"];
     private readonly HttpClient _http = factory.CreateClient();
 
     [Fact]
@@ -28,6 +30,33 @@ public sealed class OpenApiConformanceTests(ApiFactory factory)
         Assert.Equal(["skip", "queue_one"], Enum(definitions["OverlapPolicy"]!));
         Assert.Equal(["succeeded", "failed", "timed_out", "skipped", "abandoned"], Enum(definitions["RunOutcome"]!).Skip(1));
         Assert.Equal("#/components/schemas/CreateTaskBody", contract.Document["paths"]!["/api/v1/tasks"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheDocumentsExamplesMatchTheirSchemasAndTheApiTakesThem()
+    {
+        var contract = await ApiContract.LoadAsync(_http);
+
+        foreach (var (path, schemaName, answer) in new[] { ("/api/v1/tasks", "CreateTaskBody", HttpStatusCode.OK), ("/api/v1/flows/execute", "FlowExecuteBody", HttpStatusCode.Created) })
+        {
+            var example = contract.Document["components"]!["schemas"]![schemaName]!["examples"]![0]!.AsObject();
+            ApiContract.AssertValid(contract.RequestSchema("POST", path), example.ToJsonString(), $"the example of {schemaName}");
+
+            // Sent as it stands (on an account and flow id of its own), the API takes it.
+            var sent = (JsonObject)example.DeepClone();
+            sent[sent.ContainsKey("flow_id") ? "flow_id" : "xhs_account_id"] = "example-" + Guid.NewGuid().ToString("N")[..8];
+            await Answers(contract, answer, _http.PostJsonAsync(path, sent));
+            if (sent["flow_id"] is { } flowId)
+            {
+                await Answers(contract, HttpStatusCode.OK, _http.DeleteAsync(Uri($"/api/v1/flows/{flowId}")));
+            }
+        }
+
+        var problem = contract.Document["components"]!["schemas"]!["ProblemDetails"]!["properties"]!.AsObject();
+        Assert.All(ProblemFields, name => Assert.True(problem.ContainsKey(name), name));
+        var create = contract.Document["paths"]!["/api/v1/tasks"]!["post"]!["responses"]!.AsObject();
+        Assert.All(CreateAnswers, status => Assert.True(create.ContainsKey(status), status));
+        Assert.False(contract.Document["paths"]!["/health"]!["get"]!["responses"]!.AsObject().ContainsKey("401"), "health needs no key");
     }
 
     [Fact]
