@@ -21,13 +21,18 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture) : IClass
         await page.FillAsync("#field-account_id", account);
         await page.FillAsync("#field-name", "made in the browser");
         await page.FillAsync("#field-interval", "0");
+        await page.FillAsync("#field-timeout_seconds", "-5");
         await page.ClickAsync("#create");
 
+        // Every invalid field at once, each at its field.
         await Expect(page.Locator("[data-error-for='interval']")).ToContainTextAsync("interval must be");
+        await Expect(page.Locator("[data-error-for='timeout_seconds']")).ToContainTextAsync("timeout_seconds must be");
+        await ConsoleFixture.ShootAsync(page, "4b-new-task-errors");
         Assert.Contains("#/new", page.Url, StringComparison.Ordinal);
         Assert.Equal(0, (await fixture.Cluster.Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/v1/tasks?account_id={account}", UriKind.Relative)))!["total"]!.GetValue<int>());
 
         await page.FillAsync("#field-interval", "1");
+        await page.FillAsync("#field-timeout_seconds", "30");
         await page.ClickAsync("#create");
         await Expect(page).ToHaveURLAsync(TaskPage());
         await Expect(page.Locator("#task-title")).ToContainTextAsync("made in the browser");
