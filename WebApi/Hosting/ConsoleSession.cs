@@ -51,11 +51,15 @@ public static class ConsoleSession
     /// <summary>Serves the console's files (<c>wwwroot/ui</c>) and maps its session endpoints.</summary>
     public static void UseConsole(this WebApplication app)
     {
-        app.UseRewriter(new RewriteOptions().AddRedirect("^ui$", "ui/"));
-        app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions
+        // Only the console's paths look for files: an API call costs no file-system lookup.
+        app.UseWhen(c => IsOpen(c.Request.Path), ui =>
         {
-            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
+            ui.UseRewriter(new RewriteOptions().AddRedirect("^ui$", "ui/"));
+            ui.UseDefaultFiles();
+            ui.UseStaticFiles(new StaticFileOptions
+            {
+                OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
+            });
         });
         app.UseAuthentication();
     }

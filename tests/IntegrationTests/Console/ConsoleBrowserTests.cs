@@ -100,7 +100,8 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture) : IClass
         var dashboardBefore = await page.GotoAsync($"http://127.0.0.1:{fixture.Cluster.ApiPort}/dashboard/");
         Assert.Equal(401, dashboardBefore!.Status);
 
-        await page.GotoAsync(fixture.ConsoleUrl);
+        await page.GotoAsync(fixture.ConsoleUrl.TrimEnd('/')); // /ui redirects to /ui/
+        Assert.EndsWith("/ui/", page.Url, StringComparison.Ordinal);
         await page.FillAsync("#api-key", "not-the-key");
         await page.ClickAsync("#sign-in-form button[type=submit]");
         await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("not one of the configured API keys");
