@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Actors.WebApi.Contracts;
 
@@ -40,8 +41,10 @@ public static class WireJson
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        // Resolver set and frozen here, so metadata can be read (GetTypeInfo) before anything was serialized with it.
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
         Configure(options);
+        options.MakeReadOnly();
         return options;
     }
 }
