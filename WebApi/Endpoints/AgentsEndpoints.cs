@@ -29,7 +29,7 @@ public static class AgentsEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static void MapAgents(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/agents").WithTags("Agents").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        var group = app.MapGroup("/api/v1/agents").WithTags("Agents");
         group.MapGet("/", ListAsync).WithName("ListAgents").WithSummary("Known agents (online=true: connected ones only).");
         group.MapGet("/{name}", GetAsync).WithName("GetAgent").WithSummary("An agent: labels, task types, capacity, runs in flight, last heartbeat, connected since, version.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -42,7 +42,7 @@ public static class AgentsEndpoints
         app.MapPost("/api/v1/dispatch", DispatchAsync).WithTags("Agents").WithName("Dispatch")
             .WithSummary("A one-off run on an agent: task_type, payload, labels, command, priority; answered with its run id, readable like any run.")
             .Accepts<DispatchBody>("application/json").ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <summary>Lists agents.</summary>

@@ -13,18 +13,17 @@ public static class ClusterEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static void MapCluster(this IEndpointRouteBuilder app)
     {
-        var dispatcher = app.MapGroup("/api/v1/dispatcher").WithTags("Dispatcher").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        var dispatcher = app.MapGroup("/api/v1/dispatcher").WithTags("Dispatcher");
         dispatcher.MapGet("/status", DispatcherStatusAsync).WithName("DispatcherStatus").WithSummary("Whether runs may start, and the task count per status.");
         dispatcher.MapPost("/start", StartAsync).WithName("StartDispatcher").WithSummary("Let runs start; each task that came due meanwhile runs once.");
         dispatcher.MapPost("/stop", StopAsync).WithName("StopDispatcher").WithSummary("Stop new runs everywhere; runs in flight finish.");
         app.MapGet("/api/v1/accounts/{accountId}/tasks", AccountTasksAsync).WithTags("Accounts").WithName("AccountTasks").WithSummary("An account's tasks (its active one and finished ones).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        var plugins = app.MapGroup("/api/v1/plugins").WithTags("Plugins").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        var plugins = app.MapGroup("/api/v1/plugins").WithTags("Plugins");
         plugins.MapGet("/", PluginsAsync).WithName("ListPlugins").WithSummary("Executors and schedule kinds, with their options.");
         plugins.MapGet("/{pluginType}", PluginsOfTypeAsync).WithName("PluginsByType").WithSummary("Plugins of one type (executor or schedule), or one plugin by name.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/api/v1/status", StatusAsync).WithTags("Status").WithName("Status").WithSummary("Service, version, uptime, storage mode and silos.")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/api/v1/status", StatusAsync).WithTags("Status").WithName("Status").WithSummary("Service, version, uptime, storage mode and silos.");
     }
 
     /// <summary>Dispatcher status.</summary>

@@ -12,7 +12,7 @@ public static class FlowsEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static void MapFlows(this IEndpointRouteBuilder app)
     {
-        var flows = app.MapGroup("/api/v1/flows").WithTags("Flows").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        var flows = app.MapGroup("/api/v1/flows").WithTags("Flows");
         flows.MapPost("/execute", ExecuteAsync).WithName("ExecuteFlow").WithSummary("Register or replace a flow: flow_id, cycle_interval (or any task schedule), flow_json {nodes, edges}.")
             .Accepts<FlowExecuteBody>("application/json").WithCommandProblems();
         flows.MapGet("/", ListAsync).WithName("ListFlows").WithSummary("Flows (status=active|stopped, q=part of the id), paged, with total.")
@@ -31,14 +31,13 @@ public static class FlowsEndpoints
             .WithSummary("Stop one component of one cycle; the others go on.").WithCommandProblems();
         flows.MapDelete("/{flowId}", DeleteAsync).WithName("DeleteFlow").WithSummary("Delete the flow, its trigger task and its cycles.").WithCommandProblems();
 
-        var nodes = app.MapGroup("/api/v1/nodes").WithTags("Flows").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        var nodes = app.MapGroup("/api/v1/nodes").WithTags("Flows");
         nodes.MapPost("/execute", ExecuteNodeAsync).WithName("ExecuteNode").WithSummary("Run one node once, as a one-node cycle of its flow numbered by the body's cycle (409 if it already ran) or the next (seed 003).")
             .Accepts<NodeExecuteBody>("application/json").WithCommandProblems();
         nodes.MapGet("/{nodeId}/status", NodeStatusAsync).WithName("NodeStatus").WithSummary("The latest run of a node started with POST /nodes/execute.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         nodes.MapPost("/{nodeId}/stop", StopNodeAsync).WithName("StopNode").WithSummary("Stop the latest run of a node started with POST /nodes/execute.").WithCommandProblems();
-        app.MapGet("/api/v1/stats", StatsAsync).WithTags("Status").WithName("Stats").WithSummary("Per silo: CPU, memory, activations and runs per second.")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/api/v1/stats", StatsAsync).WithTags("Status").WithName("Stats").WithSummary("Per silo: CPU, memory, activations and runs per second.");
     }
 
     /// <summary>Registers or replaces a flow.</summary>

@@ -13,7 +13,7 @@ public static class RunsEndpoints
     /// <summary>Maps the endpoint.</summary>
     public static void MapRuns(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/runs", ListAsync).WithTags("Runs").WithName("ListRuns")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Finished runs across tasks, newest first; filters task_id, account_id, outcome, since, until; limit (1-1000), offset or cursor. total counts up to 10,000.");
 
     /// <summary>Lists runs.</summary>

@@ -11,7 +11,7 @@ public static class ScheduleEndpoints
     public static void MapSchedulePreview(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/tasks/{taskId}/schedule", PreviewAsync).WithTags("Tasks").WithName("TaskSchedule")
             .WithSummary("The schedule in words and the next runs (count 1–50, default 5); none while paused, completed or in error.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
     /// <summary>The preview.</summary>
     public static async Task<Results<Ok<SchedulePreviewView>, ProblemHttpResult>> PreviewAsync(string taskId, IGrainFactory grains, int count = 5)

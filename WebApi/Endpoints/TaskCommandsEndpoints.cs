@@ -12,7 +12,7 @@ public static class TaskCommandsEndpoints
     public static void MapTaskCommands(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{taskId}", DeleteAsync).WithName("DeleteTask").WithSummary("Delete a task; its reminder goes too and its account is freed.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{taskId}/pause", PauseAsync).WithName("PauseTask").WithSummary("Pause: no run is scheduled until resume; a run in flight finishes.")

@@ -11,7 +11,7 @@ public static class TasksEndpoints
     /// <summary>Maps the task endpoints.</summary>
     public static void MapTasks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks");
         group.MapPost("/", CreateAsync).WithName("CreateTask").WithSummary("Create a task (one active task per account).")
             .Accepts<CreateTaskBody>("application/json").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", ListAsync).WithName("ListTasks").WithSummary("List tasks, filtered and paged.").ProducesProblem(StatusCodes.Status400BadRequest);

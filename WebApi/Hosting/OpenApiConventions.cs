@@ -63,19 +63,19 @@ public static class OpenApiConventions
         });
     }
 
-    /// <summary>Answers any operation may give, as problem details: 401 (API keys set), 413 (a body too large), 429, 500.</summary>
+    /// <summary>Answers any operation may give, as problem details: 401 (API keys set), 413 (a body too large), 429, 500, and 503 on the REST API.</summary>
     private static void AddCommonAnswers(OpenApiDocument document)
     {
         foreach (var (path, item) in document.Paths ?? [])
         {
             foreach (var operation in item.Operations?.Values.AsEnumerable() ?? [])
             {
-                AddCommonAnswers(operation, document, needsKey: !ApiKeyMiddleware.IsOpen(path));
+                AddCommonAnswers(operation, document, needsKey: !ApiKeyMiddleware.IsOpen(path), isApi: path.StartsWith("/api/", StringComparison.Ordinal));
             }
         }
     }
 
-    private static void AddCommonAnswers(OpenApiOperation operation, OpenApiDocument document, bool needsKey)
+    private static void AddCommonAnswers(OpenApiOperation operation, OpenApiDocument document, bool needsKey, bool isApi)
     {
         operation.Responses ??= [];
         if (needsKey)
@@ -84,6 +84,11 @@ public static class OpenApiConventions
         }
 
         Add(operation, document, "429", "More requests per second from one client than Actors:Api:RateLimitPerSecond.");
+        if (isApi)
+        {
+            Add(operation, document, "503", "The cluster or its storage cannot answer now (FaultHandler); try again.");
+        }
+
         Add(operation, document, "500", "An unexpected fault; the body says what to report.");
         if (operation.RequestBody is not null)
         {

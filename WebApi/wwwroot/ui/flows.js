@@ -1,5 +1,6 @@
 // Flows: the list, and one flow with its cycles and the graph drawn with each node's state in the chosen cycle.
 import { api, card, duration, fill, h, pill, query, relative, table, time, toast } from './lib.js';
+import { scheduleShort } from './tasks.js';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 const s = (tag, attrs, ...children) => {
@@ -9,13 +10,8 @@ const s = (tag, attrs, ...children) => {
   return el;
 };
 
-function scheduleText(schedule) {
-  if (!schedule) return 'by hand';
-  if (schedule.schedule_mode === 'interval') return `every ${schedule.interval} s`;
-  if (schedule.schedule_mode === 'cron') return `cron ${schedule.cron}`;
-  if (schedule.schedule_mode === 'daily') return `daily ${schedule.at.join(', ')}`;
-  return `once ${time(schedule.run_at)}`;
-}
+/** A flow's schedule has the task schedule's fields; a flow without one runs by hand. */
+const scheduleText = (schedule) => (schedule ? scheduleShort(schedule) : 'by hand');
 
 export function flows(view, { navigate }) {
   const list = h('div', { id: 'flow-list' });

@@ -3,7 +3,7 @@ import { api, fill, h, pill, query, relative, table, time } from './lib.js';
 
 const pageSize = 25;
 
-/** A task's schedule in a few words, for the list. */
+/** A schedule in a few words, for lists (a task, or a flow's schedule: the same fields). */
 export function scheduleShort(t) {
   switch (t.schedule_mode) {
     case 'interval': return `every ${t.interval} s`;
