@@ -54,6 +54,15 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         ON CONFLICT (task_id) DO NOTHING
         """;
 
+    /// <summary>
+    /// Plans the batch's statements for the rows at hand and the tables as they are now, not once
+    /// per connection: a plan cached while the due table was small scans all of it for every batch
+    /// (seen: 13.6 ms and 1,484 pages per 20-row batch at 60,000 tasks, two thirds of PostgreSQL's
+    /// CPU per create), and the table grows from nothing faster than autovacuum re-analyzes it.
+    /// Local to the batch's transaction.
+    /// </summary>
+    private const string CustomPlansSql = "SELECT set_config('plan_cache_mode', 'force_custom_plan', true)";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<PostgresTaskCatalog> _logger;
     private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
@@ -335,6 +344,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         var versions = rows.Select(r => r.Version).ToArray();
         var entries = rows.ToDictionary(r => r.TaskId, r => r.Task?.ToEntry());
         await using var batch = _dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(CustomPlansSql));
 
         var due = new NpgsqlBatchCommand(DueSql);
         batch.BatchCommands.Add(due);

@@ -39,6 +39,32 @@ public static class Load
     }
 
     /// <summary>
+    /// Starts <paramref name="count"/> operations at <paramref name="perSecond"/> a second, each when
+    /// it is due whether or not the earlier ones have answered (an open loop), and passes each its due
+    /// timestamp; returns the wall time until the last one finished.
+    /// </summary>
+    public static async Task<TimeSpan> RunAtRateAsync(int count, int perSecond, Func<int, long, Task> operation)
+    {
+        var running = new List<Task>(count);
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            var due = start + (long)((double)i / perSecond * Stopwatch.Frequency);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            var index = i;
+            running.Add(Task.Run(() => operation(index, due)));
+        }
+
+        await Task.WhenAll(running);
+        return Stopwatch.GetElapsedTime(start);
+    }
+
+    /// <summary>
     /// The benchmark's task: every <paramref name="interval"/> from <paramref name="start"/>, a POST to
     /// <paramref name="url"/> with a 10-second timeout and <paramref name="maxRetries"/> retries 0.5 s apart.
     /// </summary>
