@@ -30,6 +30,12 @@ public static class SiloBuilderExtensions
             o.GrainStorageSerializer = new JsonGrainStorageSerializer();
             o.DeleteStateOnClear = true;
         });
+
+        // The same name resolves to the throttle around Orleans' store (the store's lifecycle
+        // registration finds it by that name and is passed on to the store).
+        var poolSize = new NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize;
+        builder.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(StorageNames.Default, (sp, key) =>
+            new ThrottledGrainStorage(Orleans.Storage.AdoNetGrainStorageFactory.Create(sp, (string)key!), ThrottledGrainStorage.LimitFor(poolSize)));
         builder.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;
