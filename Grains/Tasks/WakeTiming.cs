@@ -34,8 +34,11 @@ public static class WakeTiming
         TimeSpan? timer = timed ? (wake > now ? wake - now : TimeSpan.Zero) : null;
         if (anchor is { } a && registeredPeriod == period)
         {
-            var nextTick = a > now ? a : a + (period * Math.Ceiling((now - a) / period));
-            if (IsNaturalTick(a, period, wake) || (timed && nextTick >= wake && nextTick - wake < period))
+            // The reminder's first tick at or after the wake-up. A tick that comes before the
+            // wake-up only wakes the task for nothing (the timer times it): judging by the first
+            // tick after now instead re-registered the reminder for about every other run.
+            var tick = a >= wake ? a : a + (period * Math.Ceiling((wake - a) / period));
+            if (IsNaturalTick(a, period, wake) || (timed && tick - wake < period))
             {
                 return new WakePlan(timer, null, period, a);
             }

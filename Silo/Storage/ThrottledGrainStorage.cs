@@ -9,7 +9,7 @@ namespace Actors.Silo.Storage;
 /// connections inside Npgsql, whose wait gives up after the connection timeout (15 s): measured at
 /// 2.25× capacity, 37,000 writes failed within 10 s, each failing task started over from its stored
 /// state, and the engine did not recover. Below the pool's size, so membership and reminder writes,
-/// which share the pool, always find a connection.
+/// which share the pool, keep connections the grain states cannot take.
 /// </summary>
 public sealed class ThrottledGrainStorage(IGrainStorage inner, int limit) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {

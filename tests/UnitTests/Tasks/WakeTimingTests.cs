@@ -36,6 +36,25 @@ public sealed class WakeTimingTests
     }
 
     [Fact]
+    public void ANearWakeUpKeepsTheReminderWhenItTicksOnceBeforeIt()
+    {
+        // Ticks at 12:01 (before the wake-up, for nothing) and 12:06 (within a period after it).
+        var plan = WakeTiming.Plan(Noon.AddMinutes(2), Noon, Backstop, anchor: Noon.AddMinutes(-4), Backstop);
+
+        Assert.Equal(TimeSpan.FromMinutes(2), plan.TimerDue);
+        Assert.Null(plan.ReminderDue);
+    }
+
+    [Fact]
+    public void ANearWakeUpRegistersAgainWhenTheReminderFirstTicksAPeriodOrMoreAfterIt()
+    {
+        var plan = WakeTiming.Plan(Noon.AddSeconds(10), Noon, Backstop, anchor: Noon.AddSeconds(10) + Backstop, Backstop);
+
+        Assert.Equal(TimeSpan.FromSeconds(10), plan.ReminderDue);
+        Assert.Equal(Noon.AddSeconds(10), plan.ReminderAnchor);
+    }
+
+    [Fact]
     public void AFarWakeUpIsTheRemindersAloneAndItTicksExactlyThen()
     {
         var plan = WakeTiming.Plan(Noon.AddHours(3), Noon, TimeSpan.FromHours(1), anchor: Noon.AddMinutes(-10), TimeSpan.FromHours(1));
