@@ -8,7 +8,7 @@ namespace Actors.Grains.Tasks;
 /// time budget, cancelled on delete or abandon, and a move of the task asked for mid-run held until
 /// the attempt ends.
 /// </summary>
-internal sealed class RunningAttempt(Guid taskId, TaskServices services)
+internal sealed class RunningAttempt(Guid taskId, TaskServices services, Action move)
 {
     private Action? _cancel; // the attempt's CancellationTokenSource.Cancel (no timer, no wait handle: nothing to dispose)
     private bool _moveWhenDone;
@@ -36,18 +36,23 @@ internal sealed class RunningAttempt(Guid taskId, TaskServices services)
     /// <summary>The attempt has ended (reported, or abandoned).</summary>
     public void Ended() => _cancel = null;
 
-    /// <summary>Whether the task may move now; if an attempt runs, the move waits for its end (<see cref="MoveIsDue"/>).</summary>
-    public bool MayMoveNow()
+    /// <summary>Moves the task now, or, if an attempt runs, once it has ended (<see cref="MoveIfHeld"/>).</summary>
+    public void MoveWhenFree()
     {
         _moveWhenDone = IsRunning;
-        return !IsRunning;
+        if (!IsRunning)
+        {
+            move();
+        }
     }
 
-    /// <summary>Whether a move held for the attempt's end may happen now (once).</summary>
-    public bool MoveIsDue()
+    /// <summary>Makes a move held for the attempt's end, once no attempt runs.</summary>
+    public void MoveIfHeld()
     {
-        var due = _moveWhenDone && !IsRunning;
-        _moveWhenDone &= !due;
-        return due;
+        if (_moveWhenDone && !IsRunning)
+        {
+            _moveWhenDone = false;
+            move();
+        }
     }
 }

@@ -32,12 +32,13 @@ public static class ScheduleChanges
     }
 
     /// <summary>
-    /// Moves the next run by <paramref name="offsetSeconds"/>: a time in the past means as soon as
-    /// possible, and the moved time still respects the daily window.
+    /// Moves the next run by <paramref name="offsetSeconds"/> (a pending retry is dropped): a time in
+    /// the past means as soon as possible, and the moved time still respects the daily window.
     /// </summary>
-    public static DateTimeOffset Reorder(DateTimeOffset next, long offsetSeconds, NextRunCalculator calculator, DateTimeOffset now)
+    public static void Reorder(TaskState state, long offsetSeconds, NextRunCalculator calculator, DateTimeOffset now)
     {
-        var moved = next.AddSeconds(offsetSeconds);
-        return calculator.MoveIntoWindow(moved < now ? now : moved);
+        var moved = state.NextRunAt!.Value.AddSeconds(offsetSeconds);
+        state.NextRunAt = calculator.MoveIntoWindow(moved < now ? now : moved);
+        state.Retry = null;
     }
 }

@@ -41,7 +41,7 @@ internal sealed class TaskGrain(
     {
         _wakeUps = new TaskWakeUps(this, () => WakeAsync(repairCatalog: false), CheckInFlightAsync, services, logger);
         _store = new TaskStore(this, Id, state, spec, _wakeUps, services, logger);
-        _attempt = new RunningAttempt(Id, services);
+        _attempt = new RunningAttempt(Id, services, () => TaskMigration.Request(GrainFactory, this.GetGrainId(), logger));
         services.LocalTasks.Add(this.GetGrainId());
         if (!State.Exists)
         {
@@ -56,7 +56,7 @@ internal sealed class TaskGrain(
                 // Its work goes on elsewhere (on an agent): wait for it again from here.
                 State.InFlight = run with { Silo = services.Host };
                 _wakeUps.ArmWatchdog();
-                Launch(State.InFlight, resumed: true);
+                DelayDeactivation(_attempt.Start(State.InFlight, Spec, Now, resumed: true));
             }
             else
             {
@@ -130,11 +130,7 @@ internal sealed class TaskGrain(
 
     public Task<CommandResult> ReorderAsync(long offsetSeconds) => ApplyAsync(
         TaskCommandRules.Reorder(State, Id, offsetSeconds, Info),
-        () =>
-        {
-            State.NextRunAt = ScheduleChanges.Reorder(State.NextRunAt!.Value, offsetSeconds, Calculator, Now);
-            State.Retry = null;
-        },
+        () => ScheduleChanges.Reorder(State, offsetSeconds, Calculator, Now),
         () => "Task reordered.");
 
     public async Task<CommandResult> RunNowAsync()
@@ -166,19 +162,12 @@ internal sealed class TaskGrain(
         }
 
         await FinishAttemptAsync(run, RunRecords.Finished(run, outcome.Outcome, Now, outcome.Output, outcome.Error), recorded: false);
-        if (_attempt.MoveIsDue())
-        {
-            TaskMigration.Request(GrainFactory, this.GetGrainId(), logger);
-        }
+        _attempt.MoveIfHeld();
     }
 
     public Task RelocateAsync()
     {
-        if (_attempt.MayMoveNow())
-        {
-            TaskMigration.Request(GrainFactory, this.GetGrainId(), logger);
-        }
-
+        _attempt.MoveWhenFree();
         return Task.CompletedTask;
     }
 
@@ -241,13 +230,7 @@ internal sealed class TaskGrain(
     {
         if (!await services.Dispatcher.IsRunningAsync())
         {
-            if (!State.Deferred)
-            {
-                State.Deferred = true;
-                await _store.SaveAsync(touch: false);
-                await GrainFactory.GetDispatcherGrain().DeferAsync(Id);
-            }
-
+            await _store.DeferAsync(GrainFactory);
             return;
         }
 
@@ -287,11 +270,9 @@ internal sealed class TaskGrain(
         // attempt and marks it abandoned instead of losing it.
         await _store.SaveAsync();
 
-        Launch(run);
+        // The executor runs off this grain's turn; the activation stays at least as long as it may.
+        DelayDeactivation(_attempt.Start(run, Spec, Now, resumed: false));
     }
-
-    /// <summary>Starts the executor on the attempt, off this grain's turn (<see cref="RunningAttempt.Start"/>).</summary>
-    private void Launch(InFlightRun run, bool resumed = false) => DelayDeactivation(_attempt.Start(run, Spec, Now, resumed));
 
     /// <summary>
     /// Ends the attempt. Its record in the run history is the durable end (written first, unless

@@ -157,6 +157,20 @@ internal sealed partial class TaskStore(
         }
     }
 
+    /// <summary>
+    /// A slot due while the dispatcher is stopped: marked once, and the dispatcher told, so that it
+    /// wakes the task when it is started again.
+    /// </summary>
+    public async Task DeferAsync(IGrainFactory grainFactory)
+    {
+        if (!State.Deferred)
+        {
+            State.Deferred = true;
+            await SaveAsync(touch: false);
+            await grainFactory.GetDispatcherGrain().DeferAsync(taskId);
+        }
+    }
+
     /// <summary>Posts the whole catalog row (an activation, or a sweep that read a stale row).</summary>
     public void PostCatalogRow() => services.Catalog.Post(Info(), services.Host, whole: true);
 

@@ -39,7 +39,14 @@ public sealed class ScheduleChangesTests
     [Fact]
     public void AReorderIntoThePastMeansAsSoonAsPossible()
     {
-        Assert.Equal(Noon, ScheduleChanges.Reorder(Noon.AddMinutes(5), -3600, EveryMinute, Noon));
-        Assert.Equal(Noon.AddMinutes(6), ScheduleChanges.Reorder(Noon.AddMinutes(5), 60, EveryMinute, Noon));
+        var back = new TaskState { NextRunAt = Noon.AddMinutes(5) };
+        var forward = new TaskState { NextRunAt = Noon.AddMinutes(5), Retry = new PendingRetry { ScheduledAt = Noon } };
+
+        ScheduleChanges.Reorder(back, -3600, EveryMinute, Noon);
+        ScheduleChanges.Reorder(forward, 60, EveryMinute, Noon);
+
+        Assert.Equal(Noon, back.NextRunAt);
+        Assert.Equal(Noon.AddMinutes(6), forward.NextRunAt);
+        Assert.Null(forward.Retry);
     }
 }
