@@ -6,8 +6,9 @@ namespace Actors.Grains.Accounts;
 /// <summary>
 /// The only place the one-active-task-per-account rule lives. Non-reentrant, so concurrent creates
 /// for one account queue up here and exactly one wins. Task ids come from the account's sequence
-/// (<see cref="TaskIds"/>), so a create cut off by a crash between the task's write and the
-/// account's is found by the next create instead of leaving a second active task.
+/// (<see cref="TaskIds"/>), so a task written without the account's write after it (a crash, or a
+/// write this grain skipped) is found again by deriving the next id from the stored count: a create
+/// writes the account only when the stored count would fall more than one id behind.
 /// </summary>
 [GrainType("account")]
 internal sealed class AccountGrain(
@@ -19,9 +20,21 @@ internal sealed class AccountGrain(
 
     private readonly TaskSpecBuilder _specs = new(executors);
 
+    /// <summary>The count in storage (the state may be one id ahead, see <see cref="CreateTaskAsync"/>).</summary>
+    private long _storedSequence = -1;
+
+    /// <summary>Whether this activation has seen every id the account handed out (a create walked to a free one).</summary>
+    private bool _caughtUp;
+
     private AccountState State => store.State;
 
     private string AccountId => GrainFactoryExtensions.AccountIdOf(this.GetPrimaryKeyString());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _storedSequence = State.Sequence;
+        return Task.CompletedTask;
+    }
 
     public async Task<CommandResult> CreateTaskAsync(CreateTaskRequest request)
     {
@@ -67,17 +80,24 @@ internal sealed class AccountGrain(
             }
 
             State.Sequence++;
+            _caughtUp = true;
             if (result.Succeeded)
             {
+                // The first id past the stored count is where the next activation looks (the task
+                // is durable already): the write can wait for the next change.
                 State.ActiveTaskId = taskId;
-                await store.WriteStateAsync();
+                if (State.Sequence > _storedSequence + 1)
+                {
+                    await SaveAsync();
+                }
+
                 return result;
             }
 
             if (result.Task is { } earlier && earlier.Status != ScheduledTaskStatus.Completed)
             {
                 State.ActiveTaskId = taskId;
-                await store.WriteStateAsync();
+                await SaveAsync();
                 return CommandResult.Conflict(
                     $"Account '{AccountId}' already has an active task '{taskId}' (from an earlier create whose answer was lost); one account can have only one active task. Delete it or wait until it completes.",
                     conflictingTaskId: taskId);
@@ -87,7 +107,7 @@ internal sealed class AccountGrain(
             MarkFinished(taskId, exists: result.Task is not null);
             if (attempt >= MaxSpentIds)
             {
-                await store.WriteStateAsync();
+                await SaveAsync();
                 throw new InvalidOperationException($"Account '{AccountId}': {MaxSpentIds} task ids in a row were already taken; giving up.");
             }
         }
@@ -111,26 +131,46 @@ internal sealed class AccountGrain(
 
         if (changed)
         {
-            await store.WriteStateAsync();
+            await SaveAsync();
         }
     }
 
     /// <summary>
     /// The account's tasks. A task that completes does not tell its account (a write per completion
-    /// would cost more than this look-up): its slot is found free here, as a create finds it.
+    /// would cost more than this look-up): its slot is found free here, as a create finds it. Until
+    /// a create has walked the ids, the ones past the stored count may hold tasks too.
     /// </summary>
     public async Task<AccountTasks> GetTasksAsync()
     {
-        var activeId = State.ActiveTaskId;
+        // Interleaved with a create: only a view, the state is left to the create.
+        Guid? activeId = null;
         IEnumerable<Guid> finished = State.FinishedTaskIds.AsEnumerable().Reverse();
-        if (activeId is { } id)
+        async Task<bool> SeeAsync(Guid id)
         {
-            // Interleaved with a create: only a view, the state is left to the create.
-            var active = await GrainFactory.GetTaskGrain(id).GetAsync();
-            if (active is null || active.Status == ScheduledTaskStatus.Completed)
+            var task = await GrainFactory.GetTaskGrain(id).GetAsync();
+            if (task is not null && task.Status != ScheduledTaskStatus.Completed)
             {
-                activeId = null;
-                finished = active is null || State.FinishedTaskIds.Contains(id) ? finished : finished.Prepend(id);
+                activeId = id;
+            }
+            else if (task is not null && !State.FinishedTaskIds.Contains(id))
+            {
+                finished = finished.Prepend(id);
+            }
+
+            return task is not null;
+        }
+
+        if (State.ActiveTaskId is { } active)
+        {
+            await SeeAsync(active);
+        }
+
+        var handedOut = State.Sequence;
+        for (var n = handedOut + 1; !_caughtUp && n <= handedOut + MaxSpentIds; n++)
+        {
+            if (!await SeeAsync(TaskIds.For(AccountId, n)))
+            {
+                break;
             }
         }
 
@@ -152,7 +192,13 @@ internal sealed class AccountGrain(
         }
 
         State.ReservedTaskId = null;
+        await SaveAsync();
+    }
+
+    private async Task SaveAsync()
+    {
         await store.WriteStateAsync();
+        _storedSequence = State.Sequence;
     }
 
     private void MarkFinished(Guid taskId, bool exists)

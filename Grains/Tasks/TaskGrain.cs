@@ -3,6 +3,7 @@ using Actors.Grains.Placement;
 using Actors.Grains.Scheduling;
 using Actors.Grains.Tasks.Stored;
 using Microsoft.Extensions.Logging;
+using Orleans.Core;
 using Orleans.Runtime;
 
 namespace Actors.Grains.Tasks;
@@ -19,10 +20,11 @@ namespace Actors.Grains.Tasks;
 [TaskPlacement]
 internal sealed class TaskGrain(
     [PersistentState("task", StorageNames.Default)] IPersistentState<TaskState> state,
-    [PersistentState("taskspec", StorageNames.Default)] IPersistentState<StoredSpec> spec,
+    IGrainContext context,
     TaskServices services,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain, ITaskRunSink, ITaskRelocation, IRemindable
 {
+    private readonly IStorage<StoredSpec> _spec = TaskStore.SpecRow(context);
     private TaskStore _store = null!;
     private TaskWakeUps _wakeUps = null!;
     private RunningAttempt _attempt = null!;
@@ -40,7 +42,7 @@ internal sealed class TaskGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _wakeUps = new TaskWakeUps(this, () => WakeAsync(repairCatalog: false), CheckInFlightAsync, services, logger);
-        _store = new TaskStore(this, Id, state, spec, _wakeUps, services, logger);
+        _store = new TaskStore(this, Id, state, _spec, _wakeUps, services, logger);
         _attempt = new RunningAttempt(Id, services, () => TaskMigration.Request(GrainFactory, this.GetGrainId(), logger));
         services.LocalTasks.Add(this.GetGrainId());
         if (!State.Exists)

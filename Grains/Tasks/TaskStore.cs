@@ -1,7 +1,10 @@
 using Actors.Grains.Placement;
 using Actors.Grains.Tasks.Stored;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Core;
 using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Actors.Grains.Tasks;
 
@@ -15,7 +18,7 @@ internal sealed partial class TaskStore(
     IGrainBase grain,
     Guid taskId,
     IPersistentState<TaskState> state,
-    IPersistentState<StoredSpec> spec,
+    IStorage<StoredSpec> spec,
     TaskWakeUps wakeUps,
     TaskServices services,
     ILogger logger)
@@ -29,8 +32,20 @@ internal sealed partial class TaskStore(
     /// <summary>The state.</summary>
     public TaskState State => state.State;
 
-    /// <summary>The spec, read from its row once.</summary>
+    /// <summary>The spec, from its row.</summary>
     public TaskSpec Spec => _spec ??= spec.State.ToWire();
+
+    /// <summary>
+    /// The spec's row, read by <see cref="LoadAsync"/> only for a task that exists, so a create
+    /// reads one row, not two (an activation-read <see cref="PersistentStateAttribute"/> state would
+    /// read it first); a moving task carries it along.
+    /// </summary>
+    public static IStorage<StoredSpec> SpecRow(IGrainContext context)
+    {
+        var row = new StateStorageBridge<StoredSpec>("taskspec", context, context.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default));
+        context.ObservableLifecycle.AddMigrationParticipant(row);
+        return row;
+    }
 
     /// <summary>The public view.</summary>
     public TaskInfo Info() => State.ToInfo(taskId, Spec);
@@ -41,6 +56,12 @@ internal sealed partial class TaskStore(
     /// </summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
+        if (spec.Etag is null)
+        {
+            // Not carried here by a move.
+            await spec.ReadStateAsync(cancellationToken);
+        }
+
         if (State.Spec is { } legacy)
         {
             if (!spec.RecordExists)
@@ -56,12 +77,25 @@ internal sealed partial class TaskStore(
         _records.HandOver(State, Spec.AccountId);
     }
 
-    /// <summary>Stores a new task: the spec first, so state that says the task exists always finds its spec.</summary>
+    /// <summary>
+    /// Stores a new task: the spec first, so state that says the task exists always finds its spec.
+    /// The spec row was not read: one left by a create cut off before its state was written is read and taken over.
+    /// </summary>
     public async Task CreateAsync(TaskSpec newSpec, TaskState initial)
     {
         _spec = newSpec;
         spec.State = newSpec.ToStored();
-        await spec.WriteStateAsync();
+        try
+        {
+            await spec.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            await spec.ReadStateAsync();
+            spec.State = newSpec.ToStored();
+            await spec.WriteStateAsync();
+        }
+
         state.State = initial;
         await SaveAsync(awaitCatalog: true);
     }

@@ -1,4 +1,5 @@
 using Actors.Grains;
+using Actors.Grains.Accounts;
 using Actors.Grains.Placement;
 using Actors.Grains.Tasks;
 using Actors.Grains.Tasks.Stored;
@@ -271,6 +272,23 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
         await storage.ReadStateAsync("task", grainId, stateRow);
         Assert.Null(stateRow.State!.Spec);
         Assert.Equal(7, stateRow.State.Version);
+    }
+
+    [Fact]
+    public async Task ASpecRowLeftByACreateCutOffBeforeItsStateIsTakenOverByTheNextCreate()
+    {
+        // A create writes the spec row, then the state; a crash between them leaves the row alone.
+        var account = Specs.NewAccount();
+        var id = TaskIds.For(account, 1);
+        var storage = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var left = Specs.IntervalSpec(account, 3600) with { Name = "cut off" };
+        await storage.WriteStateAsync("taskspec", Grains.GetTaskGrain(id).GetGrainId(), new GrainState<StoredSpec>(left.ToStored()));
+
+        var created = await Grains.GetAccountGrain(account).CreateTaskAsync(Specs.Interval(account, 3600) with { Name = "created" });
+
+        Assert.True(created.Succeeded, created.Message);
+        Assert.Equal(id, created.Task!.TaskId);
+        Assert.Equal("created", (await Grains.GetTaskGrain(id).GetAsync())!.Spec.Name);
     }
 
     private async Task<Guid> CreateAsync(CreateTaskRequest request)
