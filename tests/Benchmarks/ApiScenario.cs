@@ -40,11 +40,14 @@ public static class ApiScenario
         var cpuPerCreate = CpuSample.Take(options).MillisecondsPer(cpu, ids.Length);
 
         var atRate = new Latencies();
+        cpu = CpuSample.Take(options);
         var rateTime = await Load.RunAtRateAsync(options.ApiCreates, Rate, async (i, due) =>
         {
             await Load.CreateAsync(http, Task(prefix + "-rate", i));
             atRate.Add(Stopwatch.GetElapsedTime(due).TotalMilliseconds);
         });
+
+        var cpuPerCreateAtRate = CpuSample.Take(options).MillisecondsPer(cpu, options.ApiCreates);
 
         var gets = new Latencies();
         var duration = TimeSpan.FromSeconds(20);
@@ -62,6 +65,7 @@ public static class ApiScenario
             ["create_at_1000_p50_ms"] = Math.Round(atRate.Percentile(50), 2),
             ["create_at_1000_p99_ms"] = Math.Round(atRate.Percentile(99), 2),
             ["create_at_1000_max_ms"] = Math.Round(atRate.Max, 2),
+            ["create_at_1000_cpu_ms"] = cpuPerCreateAtRate,
             ["get_per_second"] = Math.Round(done / duration.TotalSeconds, 1),
             ["get_p50_ms"] = Math.Round(gets.Percentile(50), 2),
             ["get_p99_ms"] = Math.Round(gets.Percentile(99), 2),
