@@ -97,8 +97,9 @@ start_local_postgres() {
 # A new cluster has no WAL segments to reuse: until its first checkpoint, each next 16 MB segment is
 # created and zero-filled while every commit waits for it (measured: a 50-70 ms stall of all writes
 # every 4 s at 1,000 creates/s). A server that has run a while recycles its old segments instead, so
-# a new one starts in that state: a segment's worth of WAL switched 64 times (min_wal_size, 1 GB)
-# and a checkpoint, which renames them into the next 64 segments (about 2 s, once).
+# a new one starts in that state: 64 times a tiny WAL record and a switch to the next segment
+# (min_wal_size, 1 GB), then a checkpoint, which renames those segments into the next 64 (about
+# 2 s, once).
 prime_wal() {
   local psql=(pg_run psql -h 127.0.0.1 -p "$1" -U postgres -d postgres -qtA)
   "${psql[@]}" -c "do \$\$ begin for i in 1..64 loop perform pg_logical_emit_message(false, 'actors', 'prime'); perform pg_switch_wal(); end loop; end \$\$" >/dev/null \
