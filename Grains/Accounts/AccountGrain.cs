@@ -1,4 +1,5 @@
 using Actors.Grains.Execution;
+using Actors.Grains.Tasks;
 using Actors.Grains.Validation;
 
 namespace Actors.Grains.Accounts;
@@ -73,7 +74,7 @@ internal sealed class AccountGrain(
         for (var attempt = 0; ; attempt++)
         {
             var taskId = TaskIds.For(AccountId, State.Sequence + 1);
-            var result = await GrainFactory.GetTaskGrain(taskId).CreateAsync(spec);
+            var result = await FreshTaskIds.CreateAsync(GrainFactory.GetTaskGrain(taskId), spec);
             if (result.Outcome == CommandOutcome.Invalid)
             {
                 return result;

@@ -19,12 +19,12 @@ namespace Actors.Grains.Tasks;
 [GrainType("task")]
 [TaskPlacement]
 internal sealed class TaskGrain(
-    [PersistentState("task", StorageNames.Default)] IPersistentState<TaskState> state,
     IGrainContext context,
     TaskServices services,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain, ITaskRunSink, ITaskRelocation, IRemindable
 {
-    private readonly IStorage<StoredSpec> _spec = TaskStore.SpecRow(context);
+    private readonly IStorage<TaskState> _state = TaskStore.Row<TaskState>(context, "task");
+    private readonly IStorage<StoredSpec> _spec = TaskStore.Row<StoredSpec>(context, "taskspec");
     private TaskStore _store = null!;
     private TaskWakeUps _wakeUps = null!;
     private RunningAttempt _attempt = null!;
@@ -42,15 +42,14 @@ internal sealed class TaskGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _wakeUps = new TaskWakeUps(this, () => WakeAsync(repairCatalog: false), CheckInFlightAsync, services, logger);
-        _store = new TaskStore(this, Id, state, _spec, _wakeUps, services, logger);
+        _store = new TaskStore(this, Id, _state, _spec, _wakeUps, services, logger);
         _attempt = new RunningAttempt(Id, services, () => TaskMigration.Request(GrainFactory, this.GetGrainId(), logger));
         services.LocalTasks.Add(this.GetGrainId());
-        if (!State.Exists)
+        if (!await _store.ActivateAsync(cancellationToken))
         {
             return;
         }
 
-        await _store.LoadAsync(cancellationToken);
         if (State.InFlight is { } run && !services.LocalAttempts.Contains(run.RunId, run.Attempt) && !await ReconcileAsync(run))
         {
             if (services.Executors.Find(Spec.Execution.Executor) is IResumableExecutor)
@@ -92,12 +91,14 @@ internal sealed class TaskGrain(
             return refusal;
         }
 
-        await _store.CreateAsync(newSpec, new TaskState { Exists = true, TaskId = Id, Status = ScheduledTaskStatus.Pending, NextRunAt = first, CreatedAt = now });
-        return CommandResult.Ok("Task created.", Info());
+        var initial = new TaskState { Exists = true, TaskId = Id, Status = ScheduledTaskStatus.Pending, NextRunAt = first, CreatedAt = now };
+        return await _store.CreateAsync(newSpec, initial, () => TaskCommandRules.Create(State, Id, first, Info))
+            ?? CommandResult.Ok("Task created.", Info());
     }
 
     public async Task<TaskInfo?> GetAsync()
     {
+        await _store.Settled;
         if (!State.Exists)
         {
             return null;
@@ -107,7 +108,11 @@ internal sealed class TaskGrain(
         return Info();
     }
 
-    public Task<RunRecord[]?> GetLiveRunsAsync() => Task.FromResult(State.Exists ? RunRecords.Live(State, Id) : null);
+    public async Task<RunRecord[]?> GetLiveRunsAsync()
+    {
+        await _store.Settled;
+        return State.Exists ? RunRecords.Live(State, Id) : null;
+    }
 
     public async Task<CommandResult> DeleteAsync()
     {

@@ -17,7 +17,7 @@ namespace Actors.Grains.Tasks;
 internal sealed partial class TaskStore(
     IGrainBase grain,
     Guid taskId,
-    IPersistentState<TaskState> state,
+    IStorage<TaskState> state,
     IStorage<StoredSpec> spec,
     TaskWakeUps wakeUps,
     TaskServices services,
@@ -28,21 +28,28 @@ internal sealed partial class TaskStore(
     private bool _unsaved;
     private bool _discarded;
     private bool _lastRunLookedUp;
+    private TaskCompletionSource? _creating;
 
     /// <summary>The state.</summary>
     public TaskState State => state.State;
 
-    /// <summary>The spec, from its row.</summary>
-    public TaskSpec Spec => _spec ??= spec.State.ToWire();
+    /// <summary>The spec, from its row (or from the state, where it was written before it had a row).</summary>
+    public TaskSpec Spec => _spec ??= (State.Spec ?? spec.State).ToWire();
+
+    /// <summary>Whether the state was left unread, for the create of a fresh id (<see cref="FreshTaskIds"/>), and is not known yet.</summary>
+    public bool Unread { get; private set; }
+
+    /// <summary>Done when no create of an unread state is under way: calls that interleave with one wait for it.</summary>
+    public Task Settled => _creating?.Task ?? Task.CompletedTask;
 
     /// <summary>
-    /// The spec's row, read by <see cref="LoadAsync"/> only for a task that exists, so a create
-    /// reads one row, not two (an activation-read <see cref="PersistentStateAttribute"/> state would
-    /// read it first); a moving task carries it along.
+    /// A stored row of the task (<c>task</c>, its state; <c>taskspec</c>, its spec), read when this
+    /// class says, not by Orleans on activation: the spec only for a task that exists, the state
+    /// not at all for a fresh id's create (<see cref="ActivateAsync"/>). A moving task carries both along.
     /// </summary>
-    public static IStorage<StoredSpec> SpecRow(IGrainContext context)
+    public static IStorage<T> Row<T>(IGrainContext context, string name)
     {
-        var row = new StateStorageBridge<StoredSpec>("taskspec", context, context.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default));
+        var row = new StateStorageBridge<T>(name, context, context.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default));
         context.ObservableLifecycle.AddMigrationParticipant(row);
         return row;
     }
@@ -50,54 +57,95 @@ internal sealed partial class TaskStore(
     /// <summary>The public view.</summary>
     public TaskInfo Info() => State.ToInfo(taskId, Spec);
 
-    /// <summary>
-    /// Picks a stored task up: a spec written inside the state (before it had a row of its own)
-    /// moves to its row, once; saved run records go to the history.
-    /// </summary>
-    public async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the state (unless it came along with a move, or this activation is for a fresh id's create) and picks a stored task up; returns whether the task exists.</summary>
+    public async Task<bool> ActivateAsync(CancellationToken cancellationToken)
     {
-        if (spec.Etag is null)
+        if (state.Etag is null)
         {
-            // Not carried here by a move.
-            await spec.ReadStateAsync(cancellationToken);
-        }
-
-        if (State.Spec is { } legacy)
-        {
-            if (!spec.RecordExists)
+            Unread = FreshTaskIds.Marked;
+            if (Unread)
             {
-                spec.State = legacy;
-                await spec.WriteStateAsync(cancellationToken);
+                state.State = new TaskState();
+                return false;
             }
 
-            State.Spec = null;
-            await state.WriteStateAsync(cancellationToken);
+            await state.ReadStateAsync(cancellationToken);
         }
 
-        _records.HandOver(State, Spec.AccountId);
+        if (State.Exists)
+        {
+            await LoadAsync(cancellationToken);
+        }
+
+        return State.Exists;
     }
 
     /// <summary>
     /// Stores a new task: the spec first, so state that says the task exists always finds its spec.
-    /// The spec row was not read: one left by a create cut off before its state was written is read and taken over.
+    /// The spec row was not read: one left by a create cut off before its state was written is read
+    /// and taken over. With the state unread too, both rows are written insert-only, and a row
+    /// already there means the id was taken after all: the state is read then, what this create
+    /// wrote is put back, the activation leaves (it skipped what an activation of a stored task
+    /// does) and <paramref name="refusal"/> answers.
     /// </summary>
-    public async Task CreateAsync(TaskSpec newSpec, TaskState initial)
+    public async Task<CommandResult?> CreateAsync(TaskSpec newSpec, TaskState initial, Func<CommandResult?> refusal)
     {
-        _spec = newSpec;
-        spec.State = newSpec.ToStored();
+        var unread = Unread;
+        _creating = unread ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
         try
         {
-            await spec.WriteStateAsync();
-        }
-        catch (InconsistentStateException)
-        {
-            await spec.ReadStateAsync();
+            _spec = newSpec;
             spec.State = newSpec.ToStored();
-            await spec.WriteStateAsync();
-        }
+            try
+            {
+                await spec.WriteStateAsync();
+            }
+            catch (InconsistentStateException)
+            {
+                if (Unread && await IsTakenAsync(refusal))
+                {
+                    _spec = null;
+                    await spec.ReadStateAsync();
+                    Leave("The id of a create was taken.");
+                    return refusal();
+                }
 
-        state.State = initial;
-        await SaveAsync(awaitCatalog: true);
+                await spec.ReadStateAsync();
+                spec.State = newSpec.ToStored();
+                await spec.WriteStateAsync();
+            }
+
+            state.State = initial;
+            try
+            {
+                await SaveAsync(awaitCatalog: true);
+            }
+            catch (InconsistentStateException) when (Unread)
+            {
+                if (await IsTakenAsync(refusal))
+                {
+                    await PutBackAsync();
+                    return refusal();
+                }
+
+                // An empty state row: taken over.
+                state.State = initial;
+                await SaveAsync(awaitCatalog: true);
+            }
+
+            Unread = false;
+            return null;
+        }
+        catch when (unread)
+        {
+            Leave("A create of an unread task state failed.");
+            throw;
+        }
+        finally
+        {
+            _creating?.TrySetResult();
+            _creating = null;
+        }
     }
 
     /// <summary>
@@ -172,11 +220,10 @@ internal sealed partial class TaskStore(
                 await wakeUps.AlignAsync(null, Spec.Schedule, State);
             }
         }
-        catch
+        catch (Exception ex) when (!(Unread && ex is InconsistentStateException))
         {
             // A failed write: start over from the stored state.
-            _discarded = true;
-            grain.GrainContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "A task's state could not be saved."));
+            Leave("A task's state could not be saved.");
             throw;
         }
 
@@ -242,6 +289,69 @@ internal sealed partial class TaskStore(
             var newest = (await services.History.ListAsync(new RunQuery { TaskId = taskId, Limit = 1 })).Runs.FirstOrDefault();
             State.LastRun ??= newest?.ToStored().Summary();
         }
+    }
+
+    /// <summary>
+    /// Picks a stored task up: a spec written inside the state (before it had a row of its own)
+    /// moves to its row, once, over any spec row there (a spec never changes after its create, so
+    /// that one is the same, or was written by a create that found the id taken); saved run records
+    /// go to the history.
+    /// </summary>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (spec.Etag is null)
+        {
+            // Not carried here by a move.
+            await spec.ReadStateAsync(cancellationToken);
+        }
+
+        if (State.Spec is { } legacy)
+        {
+            spec.State = legacy;
+            await spec.WriteStateAsync(cancellationToken);
+            State.Spec = null;
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        _records.HandOver(State, Spec.AccountId);
+    }
+
+    /// <summary>A row of an unread create's id was there: reads the state; whether it refuses the create (otherwise nothing stored says the id is taken, and the create takes it over).</summary>
+    private async Task<bool> IsTakenAsync(Func<CommandResult?> refusal)
+    {
+        await state.ReadStateAsync();
+        Unread = false;
+        return refusal() is not null;
+    }
+
+    /// <summary>
+    /// The state row of an unread create's id was there (a deleted task's, whose spec row is gone,
+    /// or one whose spec is still inside its state): this create's spec row and reminder give way
+    /// to the stored task's (its spec and wake-up back, or none for a deleted task), and the activation leaves.
+    /// </summary>
+    private async Task PutBackAsync()
+    {
+        if (State.Spec is { } stored)
+        {
+            _spec = null;
+            spec.State = stored;
+            await spec.WriteStateAsync();
+        }
+        else
+        {
+            await spec.ClearStateAsync();
+        }
+
+        State.ReminderAnchor = null;
+        await SaveAsync(touch: false);
+        Leave("The id of a create was taken.");
+    }
+
+    /// <summary>Deactivates, so that the next activation starts over from what is stored.</summary>
+    private void Leave(string why)
+    {
+        _discarded = true;
+        grain.GrainContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, why));
     }
 
     /// <summary>

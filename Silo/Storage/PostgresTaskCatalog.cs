@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Actors.Grains;
@@ -23,6 +24,13 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
 
     /// <summary>How long posted rows may wait to be written with others.</summary>
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The least time from one write to the next when awaited rows arrive one by one: a command
+    /// alone is written at once, a stream of them (1,000 creates/s) goes in batches of a few rows
+    /// rather than one batch of three statements per create or two.
+    /// </summary>
+    private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(5);
 
     private const string UpsertSql = """
         INSERT INTO actors_task_catalog AS c (task_id, account_id, status, created_at, next_run_at, version, deleted, info, silo)
@@ -286,6 +294,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
         var awaited = new List<Write>(MaxBatch);
         var open = true;
         Task<bool>? ready = null;
+        var lastWrite = 0L;
         while (open)
         {
             // One wait at a time: a wait cut short by the linger is kept for the next round.
@@ -299,6 +308,10 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
             {
                 open = await ready;
                 ready = null;
+                if (open && Stopwatch.GetElapsedTime(lastWrite) is var since && since < Spacing)
+                {
+                    await Task.Delay(Spacing - since);
+                }
             }
 
             awaited.Clear();
@@ -313,6 +326,7 @@ public sealed class PostgresTaskCatalog : ITaskCatalog, IAsyncDisposable
                 continue;
             }
 
+            lastWrite = Stopwatch.GetTimestamp();
             try
             {
                 foreach (var chunk in awaited.Select(w => w.Row).Concat(posted).Chunk(MaxBatch * 2))

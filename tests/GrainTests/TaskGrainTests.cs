@@ -5,6 +5,8 @@ using Actors.Grains.Tasks;
 using Actors.Grains.Tasks.Stored;
 using Actors.GrainTests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
+using Orleans.Runtime;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
@@ -289,6 +291,93 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
         Assert.True(created.Succeeded, created.Message);
         Assert.Equal(id, created.Task!.TaskId);
         Assert.Equal("created", (await Grains.GetTaskGrain(id).GetAsync())!.Spec.Name);
+    }
+
+    [Fact]
+    public async Task ACreateThatFindsADeletedTasksStateLeavesNoSpecRowAndNoReminderThere()
+    {
+        // The account's next id holds a tombstone and no task activation: the create does not read
+        // the state, writes its spec row and reminder, finds the tombstone, and takes them back.
+        var account = Specs.NewAccount();
+        var spent = TaskIds.For(account, 1);
+        var grainId = Grains.GetTaskGrain(spent).GetGrainId();
+        await Storage.WriteStateAsync("task", grainId, new GrainState<TaskState>(new TaskState { TaskId = spent, Deleted = true, Version = 3, UpdatedAt = DateTimeOffset.UtcNow }));
+
+        var created = await Grains.GetAccountGrain(account).CreateTaskAsync(Specs.Interval(account, 3600));
+
+        Assert.True(created.Succeeded, created.Message);
+        Assert.Equal(TaskIds.For(account, 2), created.Task!.TaskId);
+        var specRow = new GrainState<StoredSpec>();
+        await Storage.ReadStateAsync("taskspec", grainId, specRow);
+        Assert.False(specRow.RecordExists);
+        Assert.Null(await Reminders.ReadRow(grainId, TaskWakeUps.ReminderName));
+        Assert.Null(await Grains.GetTaskGrain(spent).GetAsync());
+    }
+
+    [Fact]
+    public async Task ACreateThatFindsAStoredTaskWithItsSpecInsideItsStateGivesItsSpecAndReminderBack()
+    {
+        var account = Specs.NewAccount();
+        var taken = TaskIds.For(account, 1);
+        var grainId = Grains.GetTaskGrain(taken).GetGrainId();
+        var now = DateTimeOffset.UtcNow;
+        var legacy = new TaskState
+        {
+            Exists = true, TaskId = taken, Spec = (Specs.IntervalSpec(account, 3600) with { Name = "written before" }).ToStored(),
+            Status = ScheduledTaskStatus.Pending, NextRunAt = now.AddHours(1), CreatedAt = now, UpdatedAt = now, Version = 2,
+        };
+        await Storage.WriteStateAsync("task", grainId, new GrainState<TaskState>(legacy));
+
+        var again = await Grains.GetAccountGrain(account).CreateTaskAsync(Specs.Interval(account, 60) with { Name = "the new one" });
+
+        Assert.Equal(CommandOutcome.Conflict, again.Outcome);
+        Assert.Equal(taken, again.ConflictingTaskId);
+        Assert.Equal("written before", (await Grains.GetTaskGrain(taken).GetAsync())!.Spec.Name);
+        var specRow = new GrainState<StoredSpec>();
+        await Storage.ReadStateAsync("taskspec", grainId, specRow);
+        Assert.Equal("written before", specRow.State!.Name);
+        var reminder = await Reminders.ReadRow(grainId, TaskWakeUps.ReminderName);
+        Assert.NotNull(reminder);
+        Assert.NotEqual(TimeSpan.FromSeconds(60), reminder.Period);
+    }
+
+    [Fact]
+    public async Task ACreateThatFindsAStoredTaskWithNoActivationLeavesItAsItWas()
+    {
+        // The account wrote nothing for its first create; with neither grain active, its next create
+        // goes to the same id without reading the task's state and meets the stored spec row.
+        var account = Specs.NewAccount();
+        var created = await Grains.GetAccountGrain(account).CreateTaskAsync(Specs.Interval(account, 3600) with { Name = "first" });
+        Assert.True(created.Succeeded, created.Message);
+        var id = created.Task!.TaskId;
+        var reminderBefore = await Reminders.ReadRow(Grains.GetTaskGrain(id).GetGrainId(), TaskWakeUps.ReminderName);
+        await DeactivateAsync(Grains.GetTaskGrain(id));
+        await DeactivateAsync(Grains.GetAccountGrain(account));
+
+        var again = await Grains.GetAccountGrain(account).CreateTaskAsync(Specs.Interval(account, 60) with { Name = "second" });
+
+        Assert.Equal(CommandOutcome.Conflict, again.Outcome);
+        Assert.Equal(id, again.ConflictingTaskId);
+        Assert.Equal("first", (await Grains.GetTaskGrain(id).GetAsync())!.Spec.Name);
+        var reminderAfter = await Reminders.ReadRow(Grains.GetTaskGrain(id).GetGrainId(), TaskWakeUps.ReminderName);
+        Assert.NotNull(reminderBefore);
+        Assert.NotNull(reminderAfter);
+        Assert.Equal((reminderBefore.StartAt, reminderBefore.Period), (reminderAfter.StartAt, reminderAfter.Period));
+    }
+
+    private IGrainStorage Storage => ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+
+    private IReminderTable Reminders => ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+
+    /// <summary>Deactivates a grain and waits until it has no activation (the next call makes a new one).</summary>
+    private async Task DeactivateAsync(IAddressable grain)
+    {
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.WaitForAsync(
+            () => Grains.GetGrain<IManagementGrain>(0).GetGrainActivationCount((GrainReference)grain),
+            count => count == 0,
+            Deadline,
+            "the grain to be deactivated");
     }
 
     private async Task<Guid> CreateAsync(CreateTaskRequest request)
