@@ -83,10 +83,11 @@ internal sealed partial class TaskStore(
     /// <summary>
     /// Stores a new task: the spec first, so state that says the task exists always finds its spec.
     /// The spec row was not read: one left by a create cut off before its state was written is read
-    /// and taken over. With the state unread too, both rows are written insert-only, and a row
-    /// already there means the id was taken after all: the state is read then, what this create
-    /// wrote is put back, the activation leaves (it skipped what an activation of a stored task
-    /// does) and <paramref name="refusal"/> answers.
+    /// and taken over. A task whose first wake-up is beyond its timer's horizon then leaves memory
+    /// (<see cref="WakeTiming.KeepsActivation"/>). With the state unread too, both rows are written
+    /// insert-only, and a row already there means the id was taken after all: the state is read
+    /// then, what this create wrote is put back, the activation leaves (it skipped what an
+    /// activation of a stored task does) and <paramref name="refusal"/> answers.
     /// </summary>
     public async Task<CommandResult?> CreateAsync(TaskSpec newSpec, TaskState initial, Func<CommandResult?> refusal)
     {
@@ -134,6 +135,12 @@ internal sealed partial class TaskStore(
             }
 
             Unread = false;
+            if (!WakeTiming.KeepsActivation(TaskTransitions.NextWake(State), services.Now))
+            {
+                // Nothing to time for a while: its reminder wakes it. Memory is for the tasks due soon.
+                grain.GrainContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "A new task's first wake-up is its reminder's."));
+            }
+
             return null;
         }
         catch when (unread)

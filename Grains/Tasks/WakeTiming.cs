@@ -19,6 +19,12 @@ public static class WakeTiming
     /// <summary>The soonest a reminder is registered to tick (a closer wake-up is the timer's anyway).</summary>
     public static readonly TimeSpan ImminentWake = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Whether an activation has a reason to stay in memory for its next wake-up: one its timer
+    /// times (within <see cref="TimerHorizon"/>). The reminder wakes it for the rest.
+    /// </summary>
+    public static bool KeepsActivation(DateTimeOffset? wake, DateTimeOffset now) => wake is { } at && at - now <= TimerHorizon;
+
     /// <summary>The reminder period of a schedule: its interval, but never under the horizon nor Orleans' minimum.</summary>
     public static TimeSpan ReminderPeriod(ScheduleSpec schedule, TimeSpan minimumReminderPeriod)
     {

@@ -365,6 +365,24 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
         Assert.Equal((reminderBefore.StartAt, reminderBefore.Period), (reminderAfter.StartAt, reminderAfter.Period));
     }
 
+    [Fact]
+    public async Task ATaskWhoseFirstRunIsBeyondTheTimersHorizonLeavesMemoryAfterItsCreateAndStillAnswers()
+    {
+        var id = await CreateAsync(Specs.Interval(Specs.NewAccount(), 3600));
+        var grain = Grains.GetTaskGrain(id);
+
+        await Eventually.WaitForAsync(
+            () => Grains.GetGrain<IManagementGrain>(0).GetGrainActivationCount((GrainReference)grain),
+            count => count == 0,
+            Deadline,
+            "the new task to leave memory");
+        var info = await grain.GetAsync();
+
+        Assert.Equal(ScheduledTaskStatus.Pending, info!.Status);
+        Assert.NotNull(info.NextExecutionTime);
+        Assert.NotNull(await Reminders.ReadRow(grain.GetGrainId(), TaskWakeUps.ReminderName));
+    }
+
     private IGrainStorage Storage => ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
 
     private IReminderTable Reminders => ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();

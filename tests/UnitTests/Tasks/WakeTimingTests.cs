@@ -17,6 +17,15 @@ public sealed class WakeTimingTests
     }
 
     [Fact]
+    public void OnlyAWakeUpWithinTheHorizonKeepsTheActivationInMemory()
+    {
+        Assert.True(WakeTiming.KeepsActivation(Noon.AddMinutes(5), Noon));
+        Assert.True(WakeTiming.KeepsActivation(Noon.AddMinutes(-1), Noon));
+        Assert.False(WakeTiming.KeepsActivation(Noon.AddMinutes(5).AddTicks(1), Noon));
+        Assert.False(WakeTiming.KeepsActivation(null, Noon));
+    }
+
+    [Fact]
     public void ANearWakeUpIsTheTimersAndAFirstReminderIsRegisteredAtIt()
     {
         var plan = WakeTiming.Plan(Noon.AddSeconds(10), Noon, Backstop, anchor: null, TimeSpan.Zero);
