@@ -2,7 +2,6 @@ using System.Globalization;
 using Actors.Grains;
 using Actors.Grains.Accounts;
 using Actors.GrainTests.Support;
-using Orleans.Core.Internal;
 using Orleans.Runtime;
 
 namespace Actors.GrainTests;
@@ -165,17 +164,7 @@ public sealed class AccountGrainTests(ClusterFixture fixture)
         Assert.Null(await Grains.GetTaskGrain(orphanId).GetAsync());
     }
 
-    /// <summary>Deactivates the account's grain and waits until it has no activation (the next call makes a new one).</summary>
-    private async Task DeactivateAsync(string account)
-    {
-        var grain = (GrainReference)Grains.GetAccountGrain(account);
-        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Eventually.WaitForAsync(
-            () => Grains.GetGrain<IManagementGrain>(0).GetGrainActivationCount(grain),
-            count => count == 0,
-            TimeSpan.FromSeconds(30),
-            "the account grain to be deactivated");
-    }
+    private Task DeactivateAsync(string account) => Activations.DeactivateAsync(Grains, Grains.GetAccountGrain(account));
 
     [Fact]
     public async Task ATaskForAnotherAccountIsRefused()

@@ -5,7 +5,6 @@ using Actors.Grains.Tasks;
 using Actors.Grains.Tasks.Stored;
 using Actors.GrainTests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Core.Internal;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -351,8 +350,8 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
         Assert.True(created.Succeeded, created.Message);
         var id = created.Task!.TaskId;
         var reminderBefore = await Reminders.ReadRow(Grains.GetTaskGrain(id).GetGrainId(), TaskWakeUps.ReminderName);
-        await DeactivateAsync(Grains.GetTaskGrain(id));
-        await DeactivateAsync(Grains.GetAccountGrain(account));
+        await Activations.DeactivateAsync(Grains, Grains.GetTaskGrain(id));
+        await Activations.DeactivateAsync(Grains, Grains.GetAccountGrain(account));
 
         var again = await Grains.GetAccountGrain(account).CreateTaskAsync(Specs.Interval(account, 60) with { Name = "second" });
 
@@ -371,11 +370,7 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
         var id = await CreateAsync(Specs.Interval(Specs.NewAccount(), 3600));
         var grain = Grains.GetTaskGrain(id);
 
-        await Eventually.WaitForAsync(
-            () => Grains.GetGrain<IManagementGrain>(0).GetGrainActivationCount((GrainReference)grain),
-            count => count == 0,
-            Deadline,
-            "the new task to leave memory");
+        await Activations.WaitUntilGoneAsync(Grains, grain, "the new task to leave memory");
         var info = await grain.GetAsync();
 
         Assert.Equal(ScheduledTaskStatus.Pending, info!.Status);
@@ -386,17 +381,6 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
     private IGrainStorage Storage => ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
 
     private IReminderTable Reminders => ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
-
-    /// <summary>Deactivates a grain and waits until it has no activation (the next call makes a new one).</summary>
-    private async Task DeactivateAsync(IAddressable grain)
-    {
-        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Eventually.WaitForAsync(
-            () => Grains.GetGrain<IManagementGrain>(0).GetGrainActivationCount((GrainReference)grain),
-            count => count == 0,
-            Deadline,
-            "the grain to be deactivated");
-    }
 
     private async Task<Guid> CreateAsync(CreateTaskRequest request)
     {
